@@ -1,0 +1,1 @@
+"""Interactive explorers for JupyterLab (ipywidgets), imported only when used."""
