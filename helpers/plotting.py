@@ -20,8 +20,6 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-__all__ = ["P_COLOUR", "Q_COLOUR", "STYLE", "apply_style", "plot_distributions", "subplots"]
-
 #: Colour of the true distribution P and of the model Q in every figure.
 P_COLOUR = "#2b6cb0"
 Q_COLOUR = "#dd6b20"
