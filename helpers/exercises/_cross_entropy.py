@@ -1,3 +1,92 @@
-"""Exercise checks (placeholder until the notebook is written)."""
+"""Exercise checks for 02_cross_entropy: the cross-entropy of a new pair, and of a one-hot label.
 
-__all__: list[str] = []
+Every expected value is computed with :mod:`helpers`; the hints name the usual slips (the
+arguments swapped, nats for bits, entropy instead of cross-entropy, summing over every event).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..information import cross_entropy, entropy
+from ._core import Feedback, check_number
+
+__all__ = ["check_cross_entropy_coin", "check_cross_entropy_one_hot"]
+
+#: Exercise 1: a fair coin P, coded with a code built for a biased coin Q.
+COIN_P = (0.5, 0.5)
+COIN_Q = (0.25, 0.75)
+#: Exercise 2: a one-hot label P (the true class is the second) and a model's prediction Q.
+ONE_HOT_P = (0.0, 1.0, 0.0)
+ONE_HOT_Q = (0.2, 0.7, 0.1)
+
+
+def check_cross_entropy_coin(answer: object) -> Feedback:
+    """Exercise 1: H(P, Q) in bits for P = (0.5, 0.5), Q = (0.25, 0.75).
+
+    .. math:: H(P, Q) = -0.5 \\log_2 0.25 - 0.5 \\log_2 0.75 = 1.2075 \\text{ bits}
+
+    >>> check_cross_entropy_coin(1.2075)
+    Correct! 1.2075 bits.
+    """
+    return check_number(
+        answer,
+        cross_entropy(COIN_P, COIN_Q),
+        unit="bits",
+        mistakes=[
+            (
+                entropy(COIN_P),
+                "1 bit is H(P), the fair coin coded with its own code (and here also H(Q, P), "
+                "the arguments swapped). Code P's events with Q's code: -sum P log2 Q.",
+            ),
+            (
+                entropy(COIN_Q),
+                "That is H(Q), the entropy of the model; cross-entropy averages Q's code "
+                "lengths -log2 Q(x) with P's probabilities.",
+            ),
+            (cross_entropy(COIN_P, COIN_Q, base=math.e), "That is in nats; bits use log2."),
+            (
+                float(-np.log2(COIN_Q).sum()),
+                "You summed the code lengths; weight each by how often it is used, P(x).",
+            ),
+        ],
+        hint="H(P, Q) = -sum over x of P(x) log2 Q(x); P is the fair coin.",
+    )
+
+
+def check_cross_entropy_one_hot(answer: object) -> Feedback:
+    """Exercise 2: H(P, Q) in bits for the one-hot P = (0, 1, 0) and Q = (0.2, 0.7, 0.1).
+
+    .. math:: H(P, Q) = -\\log_2 Q(\\text{true class}) = -\\log_2 0.7 = 0.515 \\text{ bits}
+
+    >>> check_cross_entropy_one_hot(0.515)
+    Correct! 0.515 bits.
+    """
+    return check_number(
+        answer,
+        cross_entropy(ONE_HOT_P, ONE_HOT_Q),
+        unit="bits",
+        mistakes=[
+            (
+                0.0,
+                "0 is the entropy H(P) of the one-hot label; the cross-entropy uses Q's code "
+                "and Q is not certain of the true class.",
+            ),
+            (
+                cross_entropy(ONE_HOT_Q, ONE_HOT_P),
+                "inf is H(Q, P): the arguments are swapped. P, the label, comes first.",
+            ),
+            (
+                cross_entropy(ONE_HOT_P, ONE_HOT_Q, base=math.e),
+                "That is in nats; the question asks for bits (log2).",
+            ),
+            (
+                float(-np.log2(ONE_HOT_Q).sum()),
+                "You summed -log2 Q over every class; classes with P(x) = 0 contribute nothing.",
+            ),
+            (ONE_HOT_Q[1], "That is Q's probability of the true class; take -log2 of it."),
+        ],
+        hint="Only the true class has P(x) > 0, so H(P, Q) is the surprise -log2 Q(true class).",
+    )

@@ -1,3 +1,81 @@
-"""Exercise checks (placeholder until the notebook is written)."""
+"""Exercise checks for 03_kl_divergence: the KL divergence of a coin pair and of a one-hot label.
 
-__all__: list[str] = []
+Every expected value is computed with :mod:`helpers`; the hints name the usual slips (the total
+cross-entropy instead of the extra bits, the direction reversed, nats for bits).
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..information import cross_entropy, entropy, kl_divergence
+from ._core import Feedback, check_number
+
+__all__ = ["check_kl_coin", "check_kl_one_hot"]
+
+#: Exercise 1: a fair coin P, approximated by a biased coin Q.
+COIN_P = (0.5, 0.5)
+COIN_Q = (0.25, 0.75)
+#: Exercise 2: a one-hot label P (the true class is the second) and a model's prediction Q.
+ONE_HOT_P = (0.0, 1.0, 0.0)
+ONE_HOT_Q = (0.2, 0.7, 0.1)
+
+
+def check_kl_coin(answer: object) -> Feedback:
+    """Exercise 1: KL(P‖Q) in bits for P = (0.5, 0.5), Q = (0.25, 0.75).
+
+    .. math:: KL(P \\| Q) = H(P, Q) - H(P) = 1.2075 - 1 = 0.2075 \\text{ bits}
+
+    >>> check_kl_coin(0.2075)
+    Correct! 0.2075 bits.
+    """
+    return check_number(
+        answer,
+        kl_divergence(COIN_P, COIN_Q),
+        unit="bits",
+        mistakes=[
+            (
+                cross_entropy(COIN_P, COIN_Q),
+                "That is the cross-entropy H(P, Q), the TOTAL bits using Q's code; KL is only "
+                "the extra bits: subtract H(P).",
+            ),
+            (
+                kl_divergence(COIN_Q, COIN_P),
+                "That is KL(Q‖P), the other direction; KL is not symmetric. "
+                "Average log2(P/Q) with P's probabilities.",
+            ),
+            (kl_divergence(COIN_P, COIN_Q, base=math.e), "That is in nats; bits use log2."),
+            (entropy(COIN_P), "1 bit is H(P), what P's own code costs; KL is what Q's code adds."),
+        ],
+        hint="KL(P‖Q) = sum over x of P(x) log2(P(x)/Q(x)) = H(P, Q) - H(P).",
+    )
+
+
+def check_kl_one_hot(answer: object) -> Feedback:
+    """Exercise 2: KL(P‖Q) in bits for the one-hot P = (0, 1, 0) and Q = (0.2, 0.7, 0.1).
+
+    .. math:: KL(P \\| Q) = H(P, Q) - H(P) = -\\log_2 0.7 - 0 = 0.515 \\text{ bits}
+
+    >>> check_kl_one_hot(0.515)
+    Correct! 0.515 bits.
+    """
+    return check_number(
+        answer,
+        kl_divergence(ONE_HOT_P, ONE_HOT_Q),
+        unit="bits",
+        mistakes=[
+            (
+                0.0,
+                "KL is 0 only when Q = P; here Q spreads probability over the wrong classes.",
+            ),
+            (
+                kl_divergence(ONE_HOT_Q, ONE_HOT_P),
+                "inf is KL(Q‖P): the direction is reversed. P, the label, comes first.",
+            ),
+            (
+                kl_divergence(ONE_HOT_P, ONE_HOT_Q, base=math.e),
+                "That is in nats; the question asks for bits (log2).",
+            ),
+        ],
+        hint="H(P) of a one-hot label is 0, so KL(P‖Q) = H(P, Q) - 0 = -log2 Q(true class).",
+    )

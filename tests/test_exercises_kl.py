@@ -1,0 +1,54 @@
+"""Checks of 03_kl_divergence's exercises: right answers pass, each common slip gets its hint."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import helpers
+from helpers.exercises import check_kl_coin, check_kl_one_hot
+
+CHECKS = [check_kl_coin, check_kl_one_hot]
+
+
+@pytest.mark.parametrize("check", CHECKS)
+def test_unanswered_non_numbers_and_generic_wrong_answers_never_raise(check):
+    assert check(...).status == "unanswered"
+    for odd in ("0.2", {0.2}, True, object(), float("nan"), math.inf):
+        assert check(odd).status == "wrong"
+    assert check("0.2").message.startswith("Expected a number")
+    generic = check(7.0)
+    assert generic.status == "wrong" and "KL(P‖Q)" in generic.message
+
+
+@pytest.mark.parametrize(
+    ("check", "answer"),
+    [
+        (check_kl_coin, 0.5 * math.log2(0.5 / 0.25) + 0.5 * math.log2(0.5 / 0.75)),
+        (check_kl_coin, helpers.kl_divergence([0.5, 0.5], [0.25, 0.75])),
+        (check_kl_one_hot, -math.log2(0.7)),
+        (check_kl_one_hot, helpers.cross_entropy([0, 1, 0], [0.2, 0.7, 0.1])),
+    ],
+)
+def test_correct_answers(check, answer):
+    feedback = check(answer)
+    assert feedback and feedback.message.startswith("Correct!")
+
+
+@pytest.mark.parametrize(
+    ("check", "answer", "words"),
+    [
+        (check_kl_coin, helpers.cross_entropy([0.5, 0.5], [0.25, 0.75]), "TOTAL"),
+        (check_kl_coin, helpers.kl_divergence([0.25, 0.75], [0.5, 0.5]), "other direction"),
+        (check_kl_coin, helpers.kl_divergence([0.5, 0.5], [0.25, 0.75], math.e), "nats"),
+        (check_kl_coin, 1.0, "own code"),
+        (check_kl_one_hot, 0.0, "only when Q = P"),
+        (check_kl_one_hot, math.inf, "reversed"),
+        (check_kl_one_hot, -math.log(0.7), "nats"),
+    ],
+)
+def test_each_common_mistake_gets_its_hint(check, answer, words):
+    feedback = check(answer)
+    assert feedback.status == "wrong"
+    assert words in feedback.message
