@@ -226,7 +226,8 @@ def log_softmax(logits: ArrayLike) -> NDArray[np.float64]:
         array([-1500.,  -500.,     0.])
     """
     z = _finite(logits, "logits")
-    shifted = z - z.max(axis=-1, keepdims=True)
+    with np.errstate(over="ignore"):  # a gap beyond float64's range is -inf: probability 0
+        shifted = z - z.max(axis=-1, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
 
@@ -269,7 +270,8 @@ def binary_cross_entropy_with_logits(
     z = _finite(logits, "logits")
     check_same_shape(y, z, "y_true", "logits")
     check_unit_interval(y, "y_true")
-    losses = weight * y * softplus(-z) + (1 - y) * softplus(z)
+    with np.errstate(over="ignore"):  # w · softplus beyond float64's range is inf, quietly
+        losses = weight * y * softplus(-z) + (1 - y) * softplus(z)
     return reduce(losses, reduction)
 
 
@@ -300,7 +302,8 @@ def softmax_cross_entropy_with_logits(
     if z.ndim != 2:
         raise ValueError(f"logits must be 2-D (samples × classes), got shape {z.shape}")
     rows = _labels_as_rows(y_true, *z.shape)
-    return reduce(-(rows * log_softmax(z)).sum(axis=-1), reduction)
+    # _p_times: a class with target 0 costs 0 even if its log-probability underflows to -inf
+    return reduce(-_p_times(rows, log_softmax(z)).sum(axis=-1), reduction)
 
 
 def smooth_labels(y_true: ArrayLike, n_classes: int, epsilon: float) -> NDArray[np.float64]:
@@ -317,6 +320,8 @@ def smooth_labels(y_true: ArrayLike, n_classes: int, epsilon: float) -> NDArray[
         >>> smooth_labels([0], 3, 0.1).round(4)
         array([[0.9333, 0.0333, 0.0333]])
     """
+    if isinstance(epsilon, bool) or not isinstance(epsilon, int | float | np.floating):
+        raise ValueError(f"epsilon must be a number in [0, 1), got {epsilon!r}")
     if not 0 <= epsilon < 1:
         raise ValueError(f"epsilon must be in [0, 1), got {epsilon!r}")
     if isinstance(n_classes, bool) or not isinstance(n_classes, int | np.integer) or n_classes < 2:
