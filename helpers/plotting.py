@@ -531,3 +531,224 @@ def plot_label_smoothing_loss(epsilon: float = 0.1, n_classes: int = 3, n: int =
     ax.set_title(f"Label smoothing: the best prediction is no longer 1 (k = {k})")
     ax.legend(fontsize=10)
     return fig
+
+
+# --- 06_log_loss_and_likelihood, 07_reading_cross_entropy_values --------------------------------
+
+
+def plot_loss_curve(
+    x: ArrayLike,
+    loss: ArrayLike,
+    *,
+    x_best: float | None = None,
+    xlabel: str = "parameter",
+    ylabel: str = "mean loss (nats)",
+    title: str = "The loss as one parameter varies",
+    label: str | None = None,
+    colour: str = P_COLOUR,
+    ax: Axes | None = None,
+) -> Figure:
+    """A loss (nats) against one parameter, with the fitted value ``x_best`` marked.
+
+    The curve is drawn as given (compute it with ``helpers``); ``x_best`` gets a dashed vertical
+    line and a point at the loss read off the curve there (linear interpolation).
+
+    >>> fig = plot_loss_curve([0, 1, 2], [1.0, 0.5, 1.0], x_best=1.0, xlabel="w")
+    >>> [float(v) for v in fig.axes[0].lines[0].get_ydata()]
+    [1.0, 0.5, 1.0]
+    >>> plt.close(fig)
+    """
+    x = np.asarray(x, dtype=float)
+    loss = np.asarray(loss, dtype=float)
+    if x.ndim != 1 or x.shape != loss.shape or x.size < 2:
+        raise ValueError("x and loss must be 1-D arrays of the same length (at least 2)")
+    if ax is None:
+        fig, ax = subplots()
+    else:
+        fig = ax.figure
+    ax.plot(x, loss, color=colour, label=label or ylabel)
+    if x_best is not None:
+        if not x.min() <= x_best <= x.max():
+            raise ValueError(f"x_best = {x_best} lies outside the plotted range of x")
+        at = float(np.interp(x_best, x, loss))
+        ax.axvline(x_best, color="black", linestyle="--", linewidth=1)
+        ax.plot([x_best], [at], "o", color=Q_COLOUR)
+        ax.annotate(
+            f"minimum at {x_best:.3g}\nloss {at:.4g}",
+            (x_best, 0.96),
+            xycoords=ax.get_xaxis_transform(),  # x in data, y as a fraction of the axes
+            xytext=(6, 0),
+            textcoords="offset points",
+            va="top",
+            fontsize=10,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5, "alpha": 0.85},
+        )
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    return fig
+
+
+def plot_true_class_loss(marked: Sequence[float] = (0.9, 0.5, 0.1, 0.01)) -> Figure:
+    """The loss of one sample, −ln p in nats, against the probability p given to its true class.
+
+    Computed with :func:`helpers.binary_cross_entropy` (label 1, predicted probability p). The
+    curve rises without bound as p → 0: at p = 0 exactly the loss is infinite. The
+    probabilities in ``marked`` are drawn as labelled points.
+
+    >>> fig = plot_true_class_loss()
+    >>> fig.axes[0].get_xlabel()
+    'probability given to the true class p'
+    >>> plt.close(fig)
+    """
+    from .losses import binary_cross_entropy
+
+    marked = np.asarray(marked, dtype=float)
+    if marked.size and (np.any(marked <= 0) or np.any(marked > 1)):
+        raise ValueError("marked probabilities must lie in (0, 1]")
+    p = np.linspace(0.001, 1.0, 1000)
+    loss = binary_cross_entropy(np.ones_like(p), p, reduction="none")
+    fig, ax = subplots()
+    ax.plot(p, loss, color=P_COLOUR, label="−ln p")
+    marked_loss = np.atleast_1d(
+        binary_cross_entropy(np.ones_like(marked), marked, reduction="none")
+    )
+    ax.plot(marked, marked_loss, "o", color=Q_COLOUR)
+    for x, y in zip(marked, marked_loss, strict=True):
+        ax.annotate(
+            f"p = {x:g}: {y:.3f} nats",
+            (x, y),
+            xytext=(10, 4) if x < 0.7 else (-4, 10),
+            textcoords="offset points",
+            ha="left" if x < 0.7 else "right",
+            fontsize=10,
+        )
+    ax.annotate(
+        "→ ∞ as p → 0",
+        (0.001, float(loss[0])),
+        xytext=(14, -4),
+        textcoords="offset points",
+        fontsize=10,
+        va="top",
+    )
+    ax.set_xlim(0, 1.02)
+    ax.set_ylim(0, float(loss[0]) * 1.05)
+    ax.set_xlabel("probability given to the true class p")
+    ax.set_ylabel("loss of the sample −ln p (nats)")
+    ax.set_title("Confident and wrong costs the most")
+    return fig
+
+
+def plot_clipped_losses(
+    p: ArrayLike,
+    curves: dict[str, ArrayLike],
+    *,
+    title: str = "What frameworks do near p = 0",
+) -> Figure:
+    """Several versions of a sample's loss (nats) against p, on a logarithmic p axis.
+
+    ``curves`` maps a name (say "exact" or "Keras (clip at 1e-7)") to losses computed over the
+    probabilities ``p`` given to the true class. On a log axis the exact −ln p is a straight
+    line; clipping shows as the flat floor each framework puts under it.
+
+    >>> import numpy as np
+    >>> p = np.logspace(-10, 0, 11)
+    >>> fig = plot_clipped_losses(p, {"exact": -np.log(p), "clipped": np.minimum(-np.log(p), 5)})
+    >>> fig.axes[0].get_xscale(), len(fig.axes[0].lines)
+    ('log', 2)
+    >>> plt.close(fig)
+    """
+    p = np.asarray(p, dtype=float)
+    if p.ndim != 1 or p.size < 2 or np.any(p <= 0) or np.any(p > 1):
+        raise ValueError("p must be a 1-D array of probabilities in (0, 1]")
+    if not curves:
+        raise ValueError("curves must name at least one loss curve")
+    fig, ax = subplots(width=8, height=4.5)
+    styles = ["-", "--", "-.", ":"]
+    colours = ["#718096", Q_COLOUR, EXTRA_COLOUR, "#805ad5", P_COLOUR, "#c53030"]
+    for i, (name, values) in enumerate(curves.items()):
+        values = np.asarray(values, dtype=float)
+        if values.shape != p.shape:
+            raise ValueError(f"curve {name!r} has shape {values.shape}, p has shape {p.shape}")
+        first = i == 0  # the reference curve: thick, grey, underneath the others
+        ax.plot(
+            p,
+            values,
+            styles[i % len(styles)],
+            color=colours[i % len(colours)],
+            linewidth=4 if first else 2,
+            alpha=0.6 if first else 1.0,
+            zorder=1 if first else 2,
+            label=name,
+        )
+        if not first:
+            ax.annotate(
+                f"{values[0]:.2f}",
+                (p[0], values[0]),
+                xytext=(0, 4),
+                textcoords="offset points",
+                fontsize=10,
+                color=colours[i % len(colours)],
+            )
+    ax.set_xscale("log")
+    ax.set_xlabel("probability given to the true class p (log scale)")
+    ax.set_ylabel("loss of the sample (nats)")
+    ax.set_title(title)
+    ax.legend(fontsize=10)
+    return fig
+
+
+def plot_baseline_log_loss(
+    marked: Sequence[float] = (0.5, 0.01),
+    thresholds: dict[str, float] | None = None,
+    n: int = 999,
+) -> Figure:
+    """The no-skill log loss H(π) in nats against the prevalence π of the positive class.
+
+    Always predicting the base rate π scores H(π) = −π ln π − (1 − π) ln(1 − π)
+    (:func:`helpers.likelihood.baseline_log_loss`). The prevalences in ``marked`` are labelled;
+    ``thresholds`` (name → log loss) are drawn as dotted horizontal lines — e.g. the cut-offs
+    of a fixed "good log loss" table, which ignore π.
+
+    >>> fig = plot_baseline_log_loss()
+    >>> line = fig.axes[0].lines[0]
+    >>> round(float(line.get_ydata().max()), 4), float(line.get_xdata()[line.get_ydata().argmax()])
+    (0.6931, 0.5)
+    >>> plt.close(fig)
+    """
+    from .likelihood import baseline_log_loss
+
+    if n < 3:
+        raise ValueError(f"n must be at least 3, got {n}")
+    marked = np.asarray(marked, dtype=float)
+    if marked.size and (np.any(marked < 0) or np.any(marked > 1)):
+        raise ValueError("marked prevalences must lie in [0, 1]")
+    prevalence = np.linspace(0.0, 1.0, n)
+    fig, ax = subplots(width=8, height=4.5)
+    ax.plot(
+        prevalence, baseline_log_loss(prevalence), color=P_COLOUR, label="no-skill log loss H(π)"
+    )
+    for name, value in (thresholds or {}).items():
+        ax.axhline(value, color=EXTRA_COLOUR, linestyle=":", linewidth=1.5)
+        ax.annotate(
+            name, (1.0, value), xytext=(0, 3), textcoords="offset points", ha="right", fontsize=9
+        )
+    if marked.size:
+        marked_loss = np.atleast_1d(baseline_log_loss(marked))
+        ax.plot(marked, marked_loss, "o", color=Q_COLOUR)
+        for x, y in zip(marked, marked_loss, strict=True):
+            ax.annotate(
+                f"π = {x:g}: {y:.3f} nats",
+                (x, y),
+                xytext=(8, 8) if x < 0.5 else (0, 8),
+                textcoords="offset points",
+                ha="left" if x < 0.5 else "center",
+                fontsize=10,
+            )
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 0.8)
+    ax.set_xlabel("prevalence π (fraction of positive samples)")
+    ax.set_ylabel("log loss of predicting π (nats)")
+    ax.set_title("A model that knows nothing scores H(π)")
+    ax.legend(loc="upper left", fontsize=10)
+    return fig
