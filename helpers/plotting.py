@@ -533,6 +533,179 @@ def plot_label_smoothing_loss(epsilon: float = 0.1, n_classes: int = 3, n: int =
     return fig
 
 
+# --- 04_colour_events, 05_binary_cross_entropy --------------------------------------------------
+
+
+def plot_cross_entropy_totals(
+    p: ArrayLike,
+    q: ArrayLike,
+    *,
+    labels: tuple[str, str] = ("P", "Q"),
+) -> Figure:
+    """H(P, Q) beside H(P) + KL(P‖Q) stacked, then the same for the reverse direction, in bits.
+
+    The identity H(P, Q) = H(P) + KL(P‖Q) drawn as bars of equal height: the cross-entropy (the
+    *total* average code length when P's events are coded with Q's code) next to its two parts,
+    the entropy H(P) (the length P's own code needs) and KL(P‖Q) (the *extra* length). The right
+    pair swaps the roles, H(Q, P) = H(Q) + KL(Q‖P), to show that neither measure is symmetric.
+    Each bar and segment is labelled with its value.
+
+    >>> fig = plot_cross_entropy_totals([0.1, 0.4, 0.5], [0.8, 0.15, 0.05])
+    >>> [round(float(b.get_height()), 3) for b in fig.axes[0].patches]
+    [3.288, 1.361, 1.927, 2.906, 0.884, 2.022]
+    >>> plt.close(fig)
+    """
+    from .information import cross_entropy, entropy, kl_divergence
+
+    a, b = labels
+    fig, ax = subplots(width=8, height=4.5)
+    directions = ((p, q, a, b, 0.0), (q, p, b, a, 2.4))
+    top = 0.0
+    for first, second, name1, name2, x in directions:
+        total = cross_entropy(first, second)
+        h = entropy(first)
+        kl = kl_divergence(first, second)
+        if not np.isfinite(total):
+            raise ValueError(f"H({name1}, {name2}) is infinite: nothing finite to draw")
+        top = max(top, total)
+        ax.bar(x, total, 0.8, color=Q_COLOUR, label="cross-entropy" if x == 0 else None)
+        ax.bar(x + 1, h, 0.8, color=P_COLOUR, label="entropy" if x == 0 else None)
+        ax.bar(
+            x + 1, kl, 0.8, bottom=h, color=EXTRA_COLOUR, label="KL divergence" if x == 0 else None
+        )
+        ax.annotate(
+            f"{total:.3f}", (x, total), xytext=(0, 3), textcoords="offset points", ha="center"
+        )
+        ax.annotate(
+            f"{h + kl:.3f}", (x + 1, h + kl), xytext=(0, 3), textcoords="offset points", ha="center"
+        )
+        for bottom, height, text in ((0.0, h, f"H({name1})"), (h, kl, f"KL({name1}‖{name2})")):
+            ax.text(
+                x + 1,
+                bottom + height / 2,
+                f"{text}\n{height:.3f}",
+                ha="center",
+                va="center",
+                color="white",
+                fontsize=10,
+                fontweight="bold",
+            )
+        ax.text(
+            x,
+            total / 2,
+            f"H({name1}, {name2})",
+            ha="center",
+            va="center",
+            color="white",
+            fontsize=10,
+            fontweight="bold",
+        )
+    ax.set_xticks(
+        [0, 1, 2.4, 3.4],
+        [f"H({a}, {b})", f"H({a}) + KL({a}‖{b})", f"H({b}, {a})", f"H({b}) + KL({b}‖{a})"],
+    )
+    ax.tick_params(axis="x", labelsize=10)
+    ax.set_ylim(0, top * 1.22)
+    ax.set_ylabel("average code length (bits)")
+    ax.set_title("Cross-entropy = entropy + KL divergence, both ways")
+    ax.legend(loc="upper center", ncol=3, fontsize=10)
+    return fig
+
+
+def plot_sample_losses(
+    y_true: ArrayLike,
+    y_prob: ArrayLike,
+    *,
+    highlight: int | None = None,
+    top: float | None = None,
+    show_predictions: bool = True,
+    ax: Axes | None = None,
+) -> Figure:
+    """Each sample's binary cross-entropy loss in nats as a bar, with the mean as a dashed line.
+
+    The loss of sample i is ``−[y ln ŷ + (1 − y) ln(1 − ŷ)]`` (:func:`helpers.binary_cross_entropy`
+    with ``reduction="none"``). Bars are coloured by the true label, labelled with their loss,
+    and each tick names the sample's label y and (unless ``show_predictions=False``) its
+    predicted probability ŷ. ``highlight`` (a 0-based index) outlines one sample's bar; ``top``
+    fixes the y axis's upper limit (default: a little above the largest finite loss). An
+    infinite loss (ŷ = 0 for y = 1, or ŷ = 1 for y = 0) is drawn as a bar up to the top of the
+    axes, labelled ∞.
+
+    >>> fig = plot_sample_losses([1, 0], [0.8, 0.4])
+    >>> [round(float(b.get_height()), 3) for b in fig.axes[0].patches]
+    [0.223, 0.511]
+    >>> plt.close(fig)
+    """
+    from .losses import binary_cross_entropy
+
+    y = np.asarray(y_true, dtype=float)
+    losses = np.atleast_1d(binary_cross_entropy(y, y_prob, reduction="none"))
+    prob = np.asarray(y_prob, dtype=float)
+    if y.ndim != 1:
+        raise ValueError("y_true and y_prob must be 1-D: one label and one prediction per sample")
+    if highlight is not None and not 0 <= highlight < y.size:
+        raise ValueError(f"highlight must be a sample index in 0..{y.size - 1}, got {highlight}")
+    if ax is None:
+        fig, ax = subplots(width=9, height=4.5)
+    else:
+        fig = ax.figure
+    finite = np.isfinite(losses)
+    if top is None:
+        top = max(0.5, float(losses[finite].max()) if finite.any() else 1.0) * 1.2
+    elif not top > 0:
+        raise ValueError(f"top must be a positive number, got {top!r}")
+    heights = np.where(finite, losses, top)
+    x = np.arange(1, y.size + 1)
+    colours = np.where(y >= 0.5, EXTRA_COLOUR, "#805ad5")
+    bars = ax.bar(x, heights, 0.7, color=colours)
+    for bar, loss in zip(bars, losses, strict=True):
+        inside = not np.isfinite(loss)  # an infinite loss's bar fills the axes: label inside
+        ax.annotate(
+            "∞" if inside else f"{loss:.3f}",
+            (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+            xytext=(0, -3 if inside else 3),
+            textcoords="offset points",
+            ha="center",
+            va="top" if inside else "bottom",
+            fontsize=9,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.8},
+        )
+    if highlight is not None:
+        bars[highlight].set_edgecolor("black")
+        bars[highlight].set_linewidth(2.5)
+    mean = float(losses.mean())
+    mean_line = ax.axhline(
+        min(mean, top),
+        color="black",
+        linestyle="--",
+        linewidth=1.2,
+        label=f"mean = {mean:.3f} nats" if np.isfinite(mean) else "mean = ∞",
+    )
+    ticks = [f"{i}\ny={yi:g}" for i, yi in zip(x, y, strict=True)]
+    if show_predictions:
+        ticks = [f"{tick}\nŷ={pi:g}" for tick, pi in zip(ticks, prob, strict=True)]
+    ax.set_xticks(x, ticks)
+    ax.tick_params(axis="x", labelsize=9)
+    ax.set_xlim(0.4, y.size + 0.6)
+    ax.set_ylim(0, top)
+    ax.set_xlabel(
+        "sample (true label y, predicted probability ŷ of class 1)"
+        if show_predictions
+        else "sample (true label y)"
+    )
+    ax.set_ylabel("loss (nats)")
+    ax.set_title("Binary cross-entropy of each sample")
+    from matplotlib.patches import Patch
+
+    handles = [
+        Patch(color=EXTRA_COLOUR, label="true label y = 1"),
+        Patch(color="#805ad5", label="true label y = 0"),
+        mean_line,
+    ]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=10)
+    return fig
+
+
 # --- 06_log_loss_and_likelihood, 07_reading_cross_entropy_values --------------------------------
 
 

@@ -1,0 +1,104 @@
+"""The checks behind 05_binary_cross_entropy's exercises: right answers pass, slips get hints."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from sklearn.metrics import log_loss
+
+import helpers
+from helpers.examples import Y_PROB, Y_TRUE
+from helpers.exercises import (
+    Feedback,
+    check_changed_mean_loss,
+    check_coin_flip_bits,
+    check_new_sample_loss,
+)
+
+CHECKS = [check_new_sample_loss, check_changed_mean_loss, check_coin_flip_bits]
+LN2 = math.log(2)
+
+
+def changed() -> np.ndarray:
+    probs = np.array(Y_PROB)
+    probs[3] = 0.9
+    return probs
+
+
+def test_exported():
+    for check in CHECKS:
+        assert check.__name__ in helpers.exercises.__all__
+
+
+@pytest.mark.parametrize("check", CHECKS)
+def test_unanswered_and_non_numbers_never_raise(check):
+    assert check(...).status == "unanswered"
+    assert check(None).status == "unanswered"
+    for bad in ["1.204", (1.0,), False, object(), float("nan"), float("-inf")]:
+        feedback = check(bad)
+        assert isinstance(feedback, Feedback)
+        assert feedback.status == "wrong"
+
+
+@pytest.mark.parametrize(
+    ("check", "answer"),
+    [
+        (check_new_sample_loss, -math.log(0.3)),
+        (check_new_sample_loss, 1.204),
+        (check_changed_mean_loss, float(log_loss(Y_TRUE, changed()))),
+        (check_changed_mean_loss, 0.206),
+        (check_coin_flip_bits, 1),
+        (check_coin_flip_bits, helpers.cross_entropy([0.5, 0.5], [0.5, 0.5])),
+    ],
+)
+def test_correct(check, answer):
+    feedback = check(answer)
+    assert feedback.status == "correct", feedback
+    assert bool(feedback)
+
+
+@pytest.mark.parametrize(
+    ("check", "answer", "hint"),
+    [
+        (check_new_sample_loss, -math.log(0.7), "label were 0"),
+        (check_new_sample_loss, -math.log2(0.3), "bits"),
+        (check_new_sample_loss, -math.log10(0.3), "base 10"),
+        (check_new_sample_loss, math.log(0.3), "sign"),
+        (check_new_sample_loss, 0.7, "not a loss"),
+        (
+            check_changed_mean_loss,
+            helpers.binary_cross_entropy(Y_TRUE, Y_PROB),
+            "before the change",
+        ),
+        (check_changed_mean_loss, 10 * float(log_loss(Y_TRUE, changed())), "sum"),
+        (check_changed_mean_loss, float(log_loss(Y_TRUE, changed())) / LN2, "bits"),
+        (
+            check_changed_mean_loss,
+            (
+                helpers.binary_cross_entropy(Y_TRUE, Y_PROB, reduction="sum")
+                - -math.log(0.6)
+                - math.log(0.1)
+            )
+            / 10,
+            "not −ln(1 − 0.9)",
+        ),
+        (check_coin_flip_bits, LN2, "nats"),
+        (check_coin_flip_bits, LN2 * LN2, "multiplied by ln 2"),
+        (check_coin_flip_bits, 10, "sum"),
+        (check_coin_flip_bits, 0.5, "prediction"),
+    ],
+)
+def test_each_usual_mistake_gets_its_hint(check, answer, hint):
+    feedback = check(answer)
+    assert feedback.status == "wrong"
+    assert hint in feedback.message, feedback.message
+
+
+@pytest.mark.parametrize("check", CHECKS)
+def test_a_generic_wrong_answer_gets_the_general_hint(check):
+    feedback = check(42.0)
+    assert feedback.status == "wrong"
+    assert feedback.message.startswith("Not quite: 42 is not right.")
+    assert len(feedback.message) > len("Not quite: 42 is not right.")
