@@ -25,7 +25,7 @@ from ._validation import (
     check_unit_interval,
     reduce,
 )
-from .information import _log, _p_times
+from .information import _log, _p_times, _sum_p_times
 
 __all__ = [
     "binary_cross_entropy",
@@ -106,14 +106,16 @@ def binary_cross_entropy(
     y = as_float_array(y_true, "y_true")
     p = as_float_array(y_prob, "y_prob")
     check_same_shape(y, p, "y_true", "y_prob")
-    check_unit_interval(y, "y_true")
+    check_unit_interval(y, "y_true", "labels")
     check_unit_interval(p, "y_prob")
     if eps is not None:
         p = np.clip(p, eps, 1 - eps)
     positive = _p_times(y, _log(p))
     negative = _p_times(1 - y, _log(1 - p))
-    losses = -(weight * positive + negative) if weight != 1.0 else -(positive + negative)
-    return reduce(losses, reduction)
+    if weight == 1.0:
+        return reduce(-(positive + negative), reduction)
+    with np.errstate(over="ignore"):  # a huge pos_weight times a large loss is inf, quietly
+        return reduce(-(weight * positive + negative), reduction)
 
 
 def _labels_as_rows(y_true: ArrayLike, n_samples: int, n_classes: int) -> NDArray[np.float64]:
@@ -188,7 +190,7 @@ def categorical_cross_entropy(
     rows = _labels_as_rows(y_true, *q.shape)
     if eps is not None:
         q = np.clip(q, eps, 1 - eps)
-    return reduce(-_p_times(rows, _log(q)).sum(axis=-1), reduction)
+    return reduce(-_sum_p_times(rows, _log(q)), reduction)
 
 
 def sigmoid(z: ArrayLike) -> NDArray[np.float64]:
