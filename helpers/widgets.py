@@ -448,15 +448,21 @@ def _new_figure(width: float, height: float) -> tuple[Figure, Axes]:
     return fig, fig.add_subplot()
 
 
-def _assemble(controls: dict[str, Any], sliders: Sequence[Any], extra: Sequence[Any] = ()):
-    """The container (controls, readout, figure) with the CSS classes the browser test uses."""
+def _assemble(
+    fig: Figure, controls: dict[str, Any], sliders: Sequence[Any], extra: Sequence[Any] = ()
+):
+    """The container (controls, readout, figure) with the CSS classes the browser test uses.
+
+    The figure's image is shown at its own pixel width (as the static figures are), not
+    stretched to the notebook's width.
+    """
     import ipywidgets as widgets
 
     readout = widgets.HTML()
     readout.add_class("ce-readout")
     for slider in sliders:
         slider.add_class("ce-slider")
-    image = widgets.Image(format="png")
+    image = widgets.Image(format="png", width=str(round(fig.get_figwidth() * fig.dpi)))
     image.add_class("ce-figure")
     box = widgets.VBox([widgets.HBox([*controls.values(), *extra]), readout, image])
     box.add_class("ce-explorer")
@@ -475,6 +481,7 @@ def _slider(description: str, value: float, low: float = 0.0, high: float = 1.0)
         readout_format=".2f",
         continuous_update=True,
         style={"description_width": "initial"},
+        layout=widgets.Layout(width="360px"),
     )
 
 
@@ -483,8 +490,8 @@ def build_colour_explorer(q_red: float = Q[0], q_green: float = Q[1]) -> Explore
     first = colour_state(q_red, q_green)  # validates the starting point
     red, green = _slider("Q(red)", first["q"][0]), _slider("Q(green)", first["q"][1])
     controls = {"red": red, "green": green}
-    box, readout, image = _assemble(controls, [red, green])
     fig, ax = _new_figure(7.0, 4.0)
+    box, readout, image = _assemble(fig, controls, [red, green])
     explorer = Explorer(box, fig, image, readout, controls, first)
     renderer = _Renderer(fig)
     busy = [False]  # True while a callback moves the other slider: no second update
@@ -551,8 +558,8 @@ def build_binary_loss_explorer(
     slider = _slider("predicted ŷ", float(probs[0]), 0.01, 0.99)
     reset = widgets.Button(description="reset all", tooltip="back to the example's predictions")
     controls = {"sample": choose, "probability": slider}
-    box, readout, image = _assemble(controls, [slider], extra=[reset])
     fig, ax = _new_figure(9.0, 4.5)
+    box, readout, image = _assemble(fig, controls, [slider], extra=[reset])
     explorer = Explorer(box, fig, image, readout, controls, first)
     renderer = _Renderer(fig)
     busy = [False]
@@ -615,8 +622,8 @@ def build_binary_entropy_explorer(p: float = 0.3) -> Explorer:
     first = binary_entropy_state(p)
     slider = _slider("p", first["p"])
     controls = {"p": slider}
-    box, readout, image = _assemble(controls, [slider])
     fig, ax = _new_figure(7.0, 4.0)
+    box, readout, image = _assemble(fig, controls, [slider])
     explorer = Explorer(box, fig, image, readout, controls, first)
     renderer = _Renderer(fig)
 

@@ -188,6 +188,8 @@ def test_css_classes_for_the_browser_test(build):
     sliders = [c for c in explorer.controls.values() if isinstance(c, ipywidgets.FloatSlider)]
     assert sliders and all("ce-slider" in classes(s) for s in sliders)
     assert bytes(explorer.image.value).startswith(PNG)
+    fig = explorer.figure
+    assert explorer.image.width == str(round(fig.get_figwidth() * fig.dpi))  # not stretched
 
 
 def test_colour_explorer_follows_its_sliders():
