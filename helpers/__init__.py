@@ -11,6 +11,9 @@ Modules:
     helpers.plotting   the course's figures (imports matplotlib only when first used)
     helpers.exercises  checks for the notebooks' exercises
     helpers.widgets    interactive explorers for JupyterLab (imports ipywidgets only when used)
+    helpers.likelihood likelihoods, baselines and perplexity (notebooks 06–07)
+    helpers.training   gradient descent on a logistic model under either loss (notebook 08)
+    helpers.tables     the per-event and per-sample tables the notebooks print
 
 ``import helpers`` imports numpy and nothing heavier; the plotting and widget modules load on
 first access (``helpers.plotting.…``), so matplotlib and scikit-learn stay out until needed.
@@ -36,7 +39,7 @@ from .losses import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from . import exercises, plotting, widgets
+    from . import exercises, likelihood, plotting, tables, training, widgets
 
 __version__ = "1.0.0"
 
@@ -49,6 +52,7 @@ __all__ = [
     "examples",
     "exercises",
     "kl_divergence",
+    "likelihood",
     "log_softmax",
     "plotting",
     "sigmoid",
@@ -56,10 +60,12 @@ __all__ = [
     "softmax",
     "softmax_cross_entropy_with_logits",
     "softplus",
+    "tables",
+    "training",
     "widgets",
 ]
 
-_LAZY = {"exercises", "plotting", "widgets"}
+_LAZY = {"exercises", "likelihood", "plotting", "tables", "training", "widgets"}
 
 
 def __getattr__(name: str):
