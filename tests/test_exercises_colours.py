@@ -53,7 +53,7 @@ def test_correct(check, answer):
     feedback = check(answer)
     assert feedback.status == "correct", feedback
     assert bool(feedback)
-    assert "bits" in repr(feedback)
+    assert " bit" in repr(feedback)  # "1 bit", "0.061 bits"
 
 
 def test_the_exercises_data():

@@ -98,7 +98,7 @@ def check_coin_flip_bits(answer: object) -> Feedback:
     .. math:: -\\log_2 0.5 = 1 \\text{ bit per sample, whatever the labels}
 
     >>> check_coin_flip_bits(1)
-    Correct! 1 bits.
+    Correct! 1 bit.
     """
     probs = np.full(len(Y_TRUE), COIN_FLIP)
     nats = binary_cross_entropy(Y_TRUE, probs)

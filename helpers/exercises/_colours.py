@@ -29,7 +29,7 @@ def check_blue_term_raised(answer: object) -> Feedback:
     .. math:: -P(\\text{blue}) \\log_2 Q(\\text{blue}) = -0.5 \\log_2 0.25 = 1 \\text{ bit}
 
     >>> check_blue_term_raised(1.0)
-    Correct! 1 bits.
+    Correct! 1 bit.
     """
     bits = event_contributions(P, RAISED_BLUE_Q)
     return check_number(

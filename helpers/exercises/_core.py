@@ -54,8 +54,8 @@ def check_number(
 
     >>> check_number(..., 1.0)
     Not answered yet: replace the ... with your answer and run the cell.
-    >>> check_number(1.0004, 1.0, unit="bit")
-    Correct! 1.0004 bit.
+    >>> check_number(1.0004, 1.0, unit="bits"), check_number(1.0, 1.0, unit="bits")
+    (Correct! 1.0004 bits., Correct! 1 bit.)
     >>> check_number(0.693, 1.0, mistakes=[(0.693, "That is in nats.")])
     Not quite: 0.693 is not right. That is in nats.
     """
@@ -64,6 +64,8 @@ def check_number(
     if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
         return Feedback("wrong", f"Expected a number, got {answer!r}.")
     value = float(answer)
+    if unit.endswith("s") and value == 1:
+        unit = unit[:-1]  # "1 bit", "2 bits"
     if math.isinf(expected) and value == expected:
         return Feedback("correct", f"Correct! {value}{' ' + unit if unit else ''}.")
     if math.isfinite(value) and abs(value - expected) <= tolerance:
