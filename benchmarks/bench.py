@@ -22,6 +22,10 @@
    ours ≥ 3× faster. Same labels and probabilities (none at 0 or 1, so log_loss's clipping is
    a no-op and both compute the exact mean); results checked equal to 1e-10.
 
+4. The interactive explorers' slider callback (compute + redraw + PNG encode), as JupyterLab
+   runs it when a learner drags a slider: each explorer's slider is set ``repeats`` times from
+   Python, headless (Agg) — target: median < 50 ms. Browser transfer and paint are not included.
+
 Exits with status 1 if a target is missed. Timings depend on the machine and its load; the
 ratios are what is meant to be stable.
 """
@@ -130,6 +134,46 @@ def bench_binary(repeats: int) -> bool:
     )
 
 
+def bench_widgets(repeats: int) -> bool:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from helpers import widgets
+
+    moves = {
+        "colour explorer (Q(red) slider)": (widgets.build_colour_explorer, "red", 0.05, 0.60),
+        "binary-loss explorer (ŷ slider)": (
+            widgets.build_binary_loss_explorer,
+            "probability",
+            0.05,
+            0.95,
+        ),
+        "binary-entropy explorer (p slider)": (
+            widgets.build_binary_entropy_explorer,
+            "p",
+            0.01,
+            0.99,
+        ),
+    }
+    ok = True
+    for label, (build, control, low, high) in moves.items():
+        slider = build().controls[control]
+        times = []
+        for value in np.linspace(low, high, repeats):
+            start = time.perf_counter()
+            slider.value = round(float(value), 2)
+            times.append(time.perf_counter() - start)
+        median = statistics.median(times) * 1e3
+        verdict = "PASS" if median < 50 else "MISS"
+        print(
+            f"{label:<46} {median:6.1f} ms median (target < 50 ms)  {verdict}   "
+            f"[{repeats} slider moves; slowest {max(times) * 1e3:.0f} ms]",
+            flush=True,
+        )
+        ok = ok and median < 50
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a rough check)")
@@ -140,6 +184,7 @@ def main() -> int:
         bench_import(max(5, round(40 * scale))),
         bench_cross_entropy(max(5, round(40 * scale))),
         bench_binary(max(3, round(15 * scale))),
+        bench_widgets(max(10, round(60 * scale))),
     ]
     return 0 if all(results) else 1
 
