@@ -9,7 +9,6 @@ import pytest
 import helpers
 from helpers.examples import P, Q
 from helpers.exercises import (
-    Feedback,
     check_better_model_kl,
     check_blue_term_raised,
     check_green_reverse_kl_term,
@@ -19,22 +18,6 @@ from helpers.exercises._colours import BETTER_Q, RAISED_BLUE_Q
 CHECKS = [check_blue_term_raised, check_green_reverse_kl_term, check_better_model_kl]
 Q2 = RAISED_BLUE_Q
 LN2 = math.log(2)
-
-
-def test_exported():
-    for check in CHECKS:
-        assert check.__name__ in helpers.exercises.__all__
-
-
-@pytest.mark.parametrize("check", CHECKS)
-def test_unanswered_and_non_numbers_never_raise(check):
-    assert check(...).status == "unanswered"
-    assert check(None).status == "unanswered"
-    for bad in ["2.161", [1.0], True, object(), float("nan")]:
-        feedback = check(bad)
-        assert isinstance(feedback, Feedback)
-        assert feedback.status == "wrong"
-    assert check(float("inf")).status == "wrong"
 
 
 @pytest.mark.parametrize(

@@ -14,13 +14,7 @@ CHECKS = [check_entropy_surprise, check_entropy_die, check_entropy_nats]
 
 
 @pytest.mark.parametrize("check", CHECKS)
-def test_unanswered_non_numbers_and_generic_wrong_answers_never_raise(check):
-    assert check(...).status == "unanswered"
-    assert check(None).status == "unanswered"
-    for odd in ("3", [3], True, object(), float("nan")):
-        feedback = check(odd)
-        assert feedback.status == "wrong"
-    assert check("3").message.startswith("Expected a number")
+def test_a_generic_wrong_answer_gets_the_general_hint(check):
     generic = check(123.0)
     assert generic.status == "wrong" and len(generic.message) > len("Not quite: 123 is not right.")
 

@@ -9,7 +9,6 @@ import pytest
 
 import helpers
 from helpers.exercises import (
-    Feedback,
     check_gradient_ratio,
     check_logit_loss,
     check_smoothed_optimum,
@@ -19,26 +18,6 @@ from helpers.training import gradient_wrt_logit
 CHECKS = [check_gradient_ratio, check_logit_loss, check_smoothed_optimum]
 
 
-def test_exported_from_helpers_exercises():
-    for check in CHECKS:
-        assert check.__name__ in helpers.exercises.__all__
-
-
-@pytest.mark.parametrize("check", CHECKS)
-def test_unanswered(check):
-    feedback = check(...)
-    assert feedback.status == "unanswered" and "Not answered yet" in repr(feedback)
-
-
-@pytest.mark.parametrize(
-    "answer", ["forty", None, [1.0], {"z": 40}, True, 1j, object(), float("nan"), -math.inf]
-)
-@pytest.mark.parametrize("check", CHECKS)
-def test_odd_answers_never_raise(check, answer):
-    feedback = check(answer)
-    assert isinstance(feedback, Feedback) and feedback.status != "correct"
-
-
 @pytest.mark.parametrize(
     ("check", "wrong"),
     [(check_logit_loss, 12.0), (check_gradient_ratio, 0.5), (check_smoothed_optimum, 0.5)],
@@ -46,10 +25,6 @@ def test_odd_answers_never_raise(check, answer):
 def test_a_generic_wrong_answer_gets_the_general_hint(check, wrong):
     feedback = check(wrong)
     assert feedback.status == "wrong" and "Not quite" in repr(feedback)
-
-
-def test_non_numbers_are_named():
-    assert "Expected a number" in repr(check_logit_loss("forty"))
 
 
 # --- exercise 1: label 0, logit 40 -------------------------------------------------------------
