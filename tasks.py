@@ -33,23 +33,30 @@ def run(*cmd: str | Path, **kwargs) -> None:
 
 
 def setup(requirements: str = "requirements-dev.txt") -> None:
-    """Create .venv and install the pinned requirements, unless they are already installed."""
+    """Create .venv and install the pinned requirements, unless they are already installed.
+
+    A stamp in .venv records what was installed and a hash of every requirements file, so a
+    second run installs nothing; the dev requirements include the others.
+    """
     if sys.version_info < (3, 11):  # noqa: UP036 - run by whatever python3 a user has
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
     if not PYTHON.exists():
         print(f"Creating a virtual environment in {VENV.name}/ ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    files = [ROOT / "pyproject.toml", ROOT / "requirements.txt", ROOT / requirements]
-    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
-    wanted = f"{requirements} {digest}"
-    if STAMP.exists() and STAMP.read_text().strip() in {wanted, f"requirements-dev.txt {digest}"}:
+    files = ["pyproject.toml", "requirements.txt", "requirements-dev.txt"]
+    digest = hashlib.sha256(b"".join((ROOT / f).read_bytes() for f in files)).hexdigest()
+    installed = STAMP.read_text().split() if STAMP.exists() else []
+    if installed[-1:] == [digest] and requirements in installed:
         return
     # pip resolves `-e .` against its working directory, so it runs from the repository root.
     run(PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-r", requirements)
     # Build matplotlib's font cache now: the first import otherwise prints a notice to stderr,
     # which strict nbval would see as an unexpected output in the first notebook.
     run(PYTHON, "-c", "import matplotlib.pyplot")
-    STAMP.write_text(wanted + "\n")
+    levels = ["requirements.txt"] + (["requirements-dev.txt"] if "dev" in requirements else [])
+    if installed[-1:] == [digest]:
+        levels = sorted(set(levels) | set(installed[:-1]))
+    STAMP.write_text(" ".join([*levels, digest]) + "\n")
 
 
 def lab(args: list[str]) -> None:
@@ -60,7 +67,10 @@ def lab(args: list[str]) -> None:
     cmd = [str(BIN / "jupyter"), "lab", "--ip=127.0.0.1", f"--ServerApp.root_dir={ROOT}"]
     cmd += [*extra, "notebooks/00_start_here.ipynb"]
     print("+", " ".join(cmd), flush=True)
-    raise SystemExit(subprocess.call(cmd, cwd=ROOT))
+    os.chdir(ROOT)
+    if os.name == "nt":
+        raise SystemExit(subprocess.call(cmd))
+    os.execv(cmd[0], cmd)  # JupyterLab takes over this process: Ctrl-C and signals reach it
 
 
 def test(args: list[str]) -> None:
