@@ -111,3 +111,15 @@ def test_start_here_links_every_notebook_in_order():
         assert link in text, f"00_start_here does not link {book.name}"
         positions.append(text.index(link))
     assert positions == sorted(positions), "00_start_here lists the notebooks out of order"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_every_result_in_the_prose_is_printed_by_the_code(path):
+    """A number the text quotes to three or more decimals (3.288, 0.247…) is a computed result:
+    some code cell of the same notebook must print it, so strict nbval keeps the text honest."""
+    cells = load(path)["cells"]
+    prose = "\n".join(source(c) for c in cells if c["cell_type"] == "markdown")
+    printed = "\n".join(text_of(o) for c in cells for o in c.get("outputs", []))
+    quoted = set(re.findall(r"(?<![\w.])\d+\.\d{3,}(?![\w.])", prose))
+    missing = sorted(n for n in quoted if n not in printed)
+    assert not missing, f"quoted in the text but printed by no cell: {missing}"
