@@ -13,6 +13,8 @@ float ``eps`` clips probabilities to ``[eps, 1 - eps]`` first, as deep-learning 
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
@@ -45,6 +47,8 @@ Loss = float | NDArray[np.float64]
 def _check_pos_weight(pos_weight: float | None) -> float:
     if pos_weight is None:
         return 1.0
+    if isinstance(pos_weight, bool) or not isinstance(pos_weight, numbers.Real):
+        raise ValueError(f"pos_weight must be a finite positive number, got {pos_weight!r}")
     weight = float(pos_weight)
     if not np.isfinite(weight) or weight <= 0:
         raise ValueError(f"pos_weight must be a finite positive number, got {pos_weight!r}")

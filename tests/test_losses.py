@@ -220,3 +220,14 @@ def test_categorical_of_one_row_is_the_cross_entropy_in_nats(pair):
         helpers.cross_entropy(p, q, base=math.e),
         rtol=1e-15,
     )
+
+
+@pytest.mark.parametrize("pos_weight", [[2.0], np.array([2.0, 3.0]), "2", True, 0, -1.0, np.inf])
+@pytest.mark.parametrize(
+    "loss",
+    [helpers.binary_cross_entropy, helpers.binary_cross_entropy_with_logits],
+    ids=["probabilities", "logits"],
+)
+def test_pos_weight_must_be_one_positive_number(loss, pos_weight):
+    with pytest.raises(ValueError, match="pos_weight must be a finite positive number"):
+        loss([1, 0], [0.7, 0.2], pos_weight=pos_weight)
