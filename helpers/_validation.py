@@ -14,6 +14,8 @@ SUM_TOLERANCE = 1e-6
 
 def as_float_array(values: ArrayLike, name: str) -> NDArray[np.float64]:
     """Return ``values`` as a non-empty float64 array, or raise ValueError saying why not."""
+    if np.ma.isMaskedArray(values):  # np.asarray would silently drop the mask
+        raise ValueError(f"{name} is a masked array; pass the values to use (e.g. .compressed())")
     try:
         array = np.asarray(values)
     except (ValueError, TypeError) as error:  # ragged nested lists and the like

@@ -51,6 +51,7 @@ CASES = {
     "cce 1-D prob": (lambda: cce([0], [0.5, 0.5]), "y_prob must be 2-D"),
     "scalar p": (lambda: ent(1.0), "p must be a 1-D distribution or a batch of them"),
     "ragged": (lambda: ent([[0.5, 0.5], [1.0]]), "p must be an array of numbers"),
+    "masked": (lambda: ent(np.ma.masked_array([0.5, 0.5, 0.3], [0, 0, 1])), "p is a masked array"),
     # empty input
     "empty p": (lambda: ent([]), "p is empty"),
     "empty q": (lambda: kl(P, []), "q is empty"),
