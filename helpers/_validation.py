@@ -142,6 +142,16 @@ def log_of_base(base: float) -> float:
     return math.log(base)
 
 
+def positive_number(value: object, name: str) -> float:
+    """Return ``value`` as a float after checking it is one finite positive real number."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ValueError(f"{name} must be a finite positive number, got {value!r}")
+    number = float(value)
+    if not math.isfinite(number) or number <= 0:
+        raise ValueError(f"{name} must be a finite positive number, got {value!r}")
+    return number
+
+
 REDUCTIONS = ("mean", "sum", "none")
 
 

@@ -31,6 +31,7 @@ from ._validation import (
     check_reduction,
     check_same_shape,
     check_unit_interval,
+    positive_number,
     reduce,
     scalar_or_array,
 )
@@ -61,15 +62,6 @@ def _hard_labels(y_true: ArrayLike) -> NDArray[np.float64]:
             "(soft labels have a cross-entropy, not a likelihood)"
         )
     return y
-
-
-def _positive_number(value: object, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be a positive number, got {value!r}")
-    value = float(value)
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a finite positive number, got {value!r}")
-    return value
 
 
 def bernoulli_pmf(y_true: ArrayLike, y_prob: ArrayLike) -> NDArray[np.float64]:
@@ -194,7 +186,7 @@ def gaussian_nll(
         0.9814
     """
     check_reduction(reduction)
-    s = _positive_number(sigma, "sigma")
+    s = positive_number(sigma, "sigma")
     y = as_float_array(y_true, "y_true")
     mu = as_float_array(y_pred, "y_pred")
     check_same_shape(y, mu, "y_true", "y_pred")
@@ -214,7 +206,7 @@ def gaussian_nll_from_mse(mse: float, sigma: float) -> float:
         >>> round(gaussian_nll_from_mse(0.125, sigma=1.0), 4)
         0.9814
     """
-    s = _positive_number(sigma, "sigma")
+    s = positive_number(sigma, "sigma")
     if isinstance(mse, bool) or not isinstance(mse, numbers.Real) or not 0 <= mse < math.inf:
         raise ValueError(f"mse must be a finite number ≥ 0, got {mse!r}")
     return 0.5 * math.log(2 * math.pi * s**2) + float(mse) / (2 * s**2)
@@ -299,7 +291,7 @@ def perplexity(cross_entropy: ArrayLike, base: float = math.e) -> Value:
         >>> round(perplexity(math.log(6)), 6), perplexity(3.0, base=2)
         (6.0, 8.0)
     """
-    b = _positive_number(base, "base")
+    b = positive_number(base, "base")
     if b <= 1:
         raise ValueError(f"base must be greater than 1, got {base!r}")
     h = as_float_array(cross_entropy, "cross_entropy")

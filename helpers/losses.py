@@ -13,8 +13,6 @@ float ``eps`` clips probabilities to ``[eps, 1 - eps]`` first, as deep-learning 
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
@@ -25,6 +23,7 @@ from ._validation import (
     check_reduction,
     check_same_shape,
     check_unit_interval,
+    positive_number,
     reduce,
 )
 from .information import _log, _p_times, _sum_p_times
@@ -45,14 +44,7 @@ Loss = float | NDArray[np.float64]
 
 
 def _check_pos_weight(pos_weight: float | None) -> float:
-    if pos_weight is None:
-        return 1.0
-    if isinstance(pos_weight, bool) or not isinstance(pos_weight, numbers.Real):
-        raise ValueError(f"pos_weight must be a finite positive number, got {pos_weight!r}")
-    weight = float(pos_weight)
-    if not np.isfinite(weight) or weight <= 0:
-        raise ValueError(f"pos_weight must be a finite positive number, got {pos_weight!r}")
-    return weight
+    return 1.0 if pos_weight is None else positive_number(pos_weight, "pos_weight")
 
 
 def _finite(values: ArrayLike, name: str) -> NDArray[np.float64]:
