@@ -20,61 +20,20 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-#: Colour of the true distribution P and of the model Q in every figure.
-P_COLOUR = "#2b6cb0"
-Q_COLOUR = "#dd6b20"
-#: A third colour for a third quantity (e.g. KL divergence, a second loss).
-EXTRA_COLOUR = "#2f855a"
+from ._style import (  # noqa: F401 - re-exported: notebooks use helpers.plotting.<name>
+    EXTRA_COLOUR,
+    P_COLOUR,
+    Q_COLOUR,
+    STYLE,
+    apply_style,
+    course_style,
+    figure_and_axes,
+    styled,
+    subplots,
+)
+from ._style import label_bars as _label_bars
 
-#: The course style: readable fonts, light grid, no top/right spines, fixed output size.
-STYLE: dict[str, object] = {
-    "figure.figsize": (7.0, 4.0),
-    "figure.dpi": 100,
-    "savefig.dpi": 100,
-    "figure.constrained_layout.use": True,
-    "font.size": 12,
-    "axes.titlesize": 14,
-    "axes.titleweight": "bold",
-    "axes.labelsize": 12,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "axes.axisbelow": True,
-    "grid.alpha": 0.3,
-    "legend.frameon": False,
-    "axes.prop_cycle": mpl.cycler(color=[P_COLOUR, Q_COLOUR, EXTRA_COLOUR, "#805ad5", "#c53030"]),
-}
-
-
-def apply_style() -> None:
-    """Apply :data:`STYLE` to matplotlib's global settings (done once on import)."""
-    mpl.rcParams.update(STYLE)
-
-
-apply_style()
-
-
-def subplots(ncols: int = 1, *, width: float | None = None, height: float | None = None):
-    """A new figure with ``ncols`` axes side by side, in the course style: ``(fig, axes)``."""
-    w, h = STYLE["figure.figsize"]
-    fig, axes = plt.subplots(
-        1, ncols, figsize=(width or w * (1 if ncols == 1 else 0.75 * ncols), height or h)
-    )
-    return fig, axes
-
-
-def _label_bars(ax: Axes, bars, fmt: str = "{:.2f}") -> None:
-    for bar in bars:
-        height = bar.get_height()
-        ax.annotate(
-            fmt.format(height),
-            (bar.get_x() + bar.get_width() / 2, height),
-            xytext=(0, 3),
-            textcoords="offset points",
-            ha="center",
-            va="bottom",
-            fontsize=10,
-        )
+apply_style()  # TODO(#10): each figure applies the style itself (styled); then drop this
 
 
 def plot_distributions(
@@ -166,7 +125,7 @@ def plot_binary_entropy(n: int = 501) -> Figure:
     (1.0, 0.5)
     >>> plt.close(fig)
     """
-    from .information import entropy
+    from ..information import entropy
 
     if n < 3:
         raise ValueError(f"n must be at least 3, got {n}")
@@ -213,7 +172,7 @@ def plot_code_lengths(
     [2.0, 0.415]
     >>> plt.close(fig)
     """
-    from .information import cross_entropy, entropy
+    from ..information import cross_entropy, entropy
 
     p_arr = np.asarray(p, dtype=float)
     q_arr = np.asarray(q, dtype=float)
@@ -381,7 +340,7 @@ def plot_cross_entropy_vs_kl(
     ['cross-entropy H(P, Q)', 'KL(P‖Q)', 'H(P)']
     >>> plt.close(fig)
     """
-    from .information import cross_entropy, entropy, kl_divergence
+    from ..information import cross_entropy, entropy, kl_divergence
 
     qs_arr = np.asarray(qs, dtype=float)
     t = np.asarray(parameter, dtype=float)
@@ -427,7 +386,7 @@ def plot_logit_gradients(y: int = 1, z_max: float = 10.0, n: int = 401) -> Figur
     ['cross-entropy: σ(z) − y', 'squared error: (σ(z) − y)·σ(z)(1 − σ(z))']
     >>> plt.close(fig)
     """
-    from .training import gradient_wrt_logit
+    from ..training import gradient_wrt_logit
 
     z = np.linspace(-z_max, z_max, n)
     fig, ax = subplots()
@@ -500,8 +459,8 @@ def plot_label_smoothing_loss(epsilon: float = 0.1, n_classes: int = 3, n: int =
     0.9333
     >>> plt.close(fig)
     """
-    from .information import entropy
-    from .losses import categorical_cross_entropy, smooth_labels
+    from ..information import entropy
+    from ..losses import categorical_cross_entropy, smooth_labels
 
     k = n_classes
     p = np.linspace(0.3, 0.9999, n)
@@ -555,7 +514,7 @@ def plot_cross_entropy_totals(
     [3.288, 1.361, 1.927, 2.906, 0.884, 2.022]
     >>> plt.close(fig)
     """
-    from .information import cross_entropy, entropy, kl_divergence
+    from ..information import cross_entropy, entropy, kl_divergence
 
     a, b = labels
     fig, ax = subplots(width=8, height=4.5)
@@ -636,7 +595,7 @@ def plot_sample_losses(
     [0.223, 0.511]
     >>> plt.close(fig)
     """
-    from .losses import binary_cross_entropy
+    from ..losses import binary_cross_entropy
 
     y = np.asarray(y_true, dtype=float)
     losses = np.atleast_1d(binary_cross_entropy(y, y_prob, reduction="none"))
@@ -774,7 +733,7 @@ def plot_true_class_loss(marked: Sequence[float] = (0.9, 0.5, 0.1, 0.01)) -> Fig
     'probability given to the true class p'
     >>> plt.close(fig)
     """
-    from .losses import binary_cross_entropy
+    from ..losses import binary_cross_entropy
 
     marked = np.asarray(marked, dtype=float)
     if marked.size and (np.any(marked <= 0) or np.any(marked > 1)):
@@ -889,7 +848,7 @@ def plot_baseline_log_loss(
     (0.6931, 0.5)
     >>> plt.close(fig)
     """
-    from .likelihood import baseline_log_loss
+    from ..likelihood import baseline_log_loss
 
     if n < 3:
         raise ValueError(f"n must be at least 3, got {n}")

@@ -1,0 +1,110 @@
+"""The course's figure style, applied explicitly by every figure function (never on import).
+
+Every figure function is decorated with :func:`styled`, which draws it inside
+``matplotlib.rc_context(STYLE)``: the learner's own matplotlib settings are left untouched, and
+each figure looks the same whichever notebook draws it first.
+
+Colours are from a palette that stays distinguishable under the common colour-vision
+deficiencies (blue / orange / green differ in lightness as well as hue); never let colour be
+the only carrier of meaning — pair it with a label, marker or hatch.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+
+#: Colour of the true distribution P and of the model Q in every figure.
+P_COLOUR = "#2b6cb0"
+Q_COLOUR = "#dd6b20"
+#: A third colour for a third quantity (e.g. KL divergence, a second loss).
+EXTRA_COLOUR = "#2f855a"
+
+#: The course style: readable fonts, light grid, no top/right spines, fixed output size.
+STYLE: dict[str, object] = {
+    "figure.figsize": (7.0, 4.0),
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "figure.constrained_layout.use": True,
+    "font.size": 12,
+    "axes.titlesize": 14,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 12,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.axisbelow": True,
+    "grid.alpha": 0.3,
+    "legend.frameon": False,
+    "axes.prop_cycle": mpl.cycler(color=[P_COLOUR, Q_COLOUR, EXTRA_COLOUR, "#805ad5", "#c53030"]),
+}
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+@contextmanager
+def course_style() -> Iterator[None]:
+    """Draw in the course style inside a ``with`` block; settings are restored afterwards.
+
+    >>> import matplotlib as mpl
+    >>> with course_style():
+    ...     mpl.rcParams["font.size"]
+    12.0
+    """
+    with mpl.rc_context(STYLE):
+        yield
+
+
+def styled(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Decorator: run a figure function inside :func:`course_style`."""
+
+    @functools.wraps(function)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with course_style():
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+def apply_style() -> None:
+    """Apply :data:`STYLE` to matplotlib's global settings (for a learner's own figures)."""
+    mpl.rcParams.update(STYLE)
+
+
+@styled
+def subplots(ncols: int = 1, *, width: float | None = None, height: float | None = None):
+    """A new figure with ``ncols`` axes side by side, in the course style: ``(fig, axes)``."""
+    w, h = STYLE["figure.figsize"]
+    fig, axes = plt.subplots(
+        1, ncols, figsize=(width or w * (1 if ncols == 1 else 0.75 * ncols), height or h)
+    )
+    return fig, axes
+
+
+def figure_and_axes(ax: Axes | None, **subplots_kwargs):
+    """``(fig, ax)``: the figure of a given ``ax``, or a new one-axes figure in the course style."""
+    if ax is None:
+        return subplots(**subplots_kwargs)
+    return ax.figure, ax
+
+
+def label_bars(ax: Axes, bars, fmt: str = "{:.2f}") -> None:
+    """Write each bar's height just above it."""
+    for bar in bars:
+        height = bar.get_height()
+        ax.annotate(
+            fmt.format(height),
+            (bar.get_x() + bar.get_width() / 2, height),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=10,
+        )
