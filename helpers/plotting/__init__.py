@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import matplotlib as mpl
-import matplotlib.pyplot as plt
+import matplotlib as mpl  # noqa: F401 - the doctests use it
+import matplotlib.pyplot as plt  # noqa: F401 - the doctests use it
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
