@@ -58,8 +58,14 @@ def course_style() -> Iterator[None]:
     ...     mpl.rcParams["font.size"]
     12.0
     """
+    # The first figure resolves the backend; in IPython that switches interactive mode on, which
+    # rc_context would undo on leaving (and later figures would no longer be shown): keep it.
     with mpl.rc_context(STYLE):
-        yield
+        try:
+            yield
+        finally:
+            interactive = mpl.is_interactive()
+    mpl.interactive(interactive)
 
 
 def styled(function: Callable[_P, _R]) -> Callable[_P, _R]:
