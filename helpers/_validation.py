@@ -1,7 +1,19 @@
-"""Input checks shared by every measure and loss: clear ValueErrors instead of silent NaNs."""
+"""Input checks shared by every measure and loss: clear ValueErrors instead of silent NaNs.
+
+One home for each check, with one wording of each message (see THE CONTRACT in ``helpers``):
+
+* arrays — :func:`as_float_array` (numbers only: no bool, masked, string, complex or object
+  values; ``Fraction``/``Decimal`` elements become the nearest float, as ``float()`` would),
+  :func:`as_distribution`, :func:`check_unit_interval`, :func:`binary_labels`,
+  :func:`class_indices`;
+* scalars — :func:`real_number` (a real number with optional bounds: bool excluded,
+  ``Fraction``/``Decimal``/numpy scalars/0-d arrays converted as ``float()`` would);
+* options — :func:`check_reduction`, :func:`check_eps`, :func:`log_of_base`.
+"""
 
 from __future__ import annotations
 
+import decimal
 import math
 import numbers
 
@@ -11,22 +23,160 @@ from numpy.typing import ArrayLike, NDArray
 #: How far a distribution's sum may stray from 1 and still count as normalised.
 SUM_TOLERANCE = 1e-6
 
+#: The one type alias for "a float for one value, an array for a batch".
+Value = float | NDArray[np.float64]
+
+#: The longest text of a caller's value that a message repeats.
+SHOWN_LENGTH = 40
+
+
+def shown(value: object, limit: int = SHOWN_LENGTH) -> str:
+    """``repr(value)`` cut to ``limit`` characters, and never an exception (a bad ``__repr__``).
+
+    >>> shown("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…"
+    """
+    try:
+        text = repr(value)
+    except Exception:  # a learner's object may fail in any way
+        text = f"<{type(value).__name__} object>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _is_bool(value: object) -> bool:
+    return isinstance(value, bool | np.bool_)
+
+
+def _hidden_problem(values: object) -> str | None:
+    """What np.asarray would hide in a list or tuple: a bool (made 1.0) or a masked array."""
+    kinds = set(map(type, values))  # type: ignore[call-overload]
+    if bool in kinds or np.bool_ in kinds:
+        return "a bool (True/False); use the numbers 1 and 0"
+    if any(issubclass(kind, np.ma.MaskedArray) for kind in kinds):
+        return "a masked array (its mask would be dropped)"
+    if any(issubclass(kind, list | tuple) for kind in kinds):
+        for item in values:  # type: ignore[union-attr]
+            if isinstance(item, list | tuple) and (problem := _hidden_problem(item)):
+                return problem
+    return None
+
+
+def _object_to_float(array: np.ndarray, name: str) -> NDArray[np.float64]:
+    """Each element of an object array as ``float()`` gives it, or a ValueError for a non-real,
+    a bool, or an integer too large for float64 (like ``float(10**400)``)."""
+    out = np.empty(array.shape)
+    flat = out.reshape(-1)
+    for i, item in enumerate(array.flat):
+        problem = None
+        if _is_bool(item):
+            problem = "is a bool (True/False); use the numbers 1 and 0"
+        elif not isinstance(item, numbers.Real | decimal.Decimal):
+            problem = f"= {shown(item)} is not a number"
+        else:
+            try:
+                flat[i] = float(item)
+            except (OverflowError, ValueError):  # float(10**400), Decimal("sNaN")
+                problem = f"= {shown(item)} is not a float64 number (too large?)"
+        if problem:
+            where = "" if array.ndim == 0 else str(list(np.unravel_index(i, array.shape)))
+            where = where.replace("np.int64(", "").replace(")", "")
+            raise ValueError(f"{name}{where} {problem}; {name} must contain numbers")
+    return out
+
 
 def as_float_array(values: ArrayLike, name: str) -> NDArray[np.float64]:
-    """Return ``values`` as a non-empty float64 array, or raise ValueError saying why not."""
+    """Return ``values`` as a non-empty float64 array, or raise ValueError saying why not.
+
+    Accepted: numbers of any real numeric dtype, numpy scalars, 0-d arrays, and lists holding
+    ``int``, ``float``, ``Fraction`` or ``Decimal`` (each converted as ``float()`` would).
+    Rejected: masked arrays, bools (a whole bool array or one bool in a list), strings, complex,
+    ``None`` and other objects, integers beyond float64's range, ragged lists, empty input.
+    """
     if np.ma.isMaskedArray(values):  # np.asarray would silently drop the mask
         raise ValueError(f"{name} is a masked array; pass the values to use (e.g. .compressed())")
+    if isinstance(values, list | tuple) and (problem := _hidden_problem(values)):
+        raise ValueError(f"{name} contains {problem}")
     try:
         array = np.asarray(values)
-    except (ValueError, TypeError) as error:  # ragged nested lists and the like
-        raise ValueError(f"{name} must be an array of numbers: {error}") from None
+    except Exception as error:  # ragged lists, a failing __array__ ...
+        raise ValueError(f"{name} must be an array of numbers: {shown(error, 80)}") from None
+    if array.dtype.kind == "O":
+        return _object_to_float(array, name) if array.size else _empty(name)
     if array.dtype.kind == "c":
         raise ValueError(f"{name} must contain real numbers, got complex values")
     if array.dtype.kind not in "iuf":  # not bool, str, object, datetime or timedelta
         raise ValueError(f"{name} must contain numbers, got dtype {array.dtype}")
     if array.size == 0:
-        raise ValueError(f"{name} is empty")
-    return array.astype(np.float64, copy=False)
+        _empty(name)
+    with np.errstate(over="ignore"):  # a longdouble beyond float64's range becomes inf
+        return array.astype(np.float64, copy=False)
+
+
+def _empty(name: str) -> NDArray[np.float64]:
+    raise ValueError(f"{name} is empty")
+
+
+def _bound(value: float) -> str:
+    return f"{value:g}"
+
+
+def real_number(
+    value: object,
+    name: str,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    low_open: bool = False,
+    high_open: bool = False,
+    integer: bool = False,
+    finite: bool = True,
+    requirement: str | None = None,
+) -> float:
+    """Return one real number as a ``float`` (an ``int`` if ``integer``), or raise ValueError.
+
+    Accepted: ``int``, ``float``, ``Fraction``, ``Decimal``, numpy scalars and 0-d numeric
+    arrays, converted as ``float()`` would; with ``integer=True`` only integers (``int``, numpy
+    integers). Rejected, with one wording — ``{name} must be {requirement}, got {value}`` — :
+    bools, strings, ``None``, arrays with more than one value, masked values, NaN, ±inf (unless
+    ``finite=False``), numbers too large for a float, and numbers outside ``[low, high]`` (an
+    open end with ``low_open``/``high_open``).
+
+    >>> real_number(0.5, "lr", low=0, low_open=True)
+    0.5
+    >>> real_number(True, "lr", low=0, low_open=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: lr must be a finite number > 0, got True
+    """
+    if requirement is None:
+        requirement = "an integer" if integer else ("a finite number" if finite else "a number")
+        if low is not None and high is not None:
+            left, right = "(" if low_open else "[", ")" if high_open else "]"
+            requirement += f" in {left}{_bound(low)}, {_bound(high)}{right}"
+        elif low is not None:
+            requirement += f" {'>' if low_open else '≥'} {_bound(low)}"
+        elif high is not None:
+            requirement += f" {'<' if high_open else '≤'} {_bound(high)}"
+    problem = ValueError(f"{name} must be {requirement}, got {shown(value)}")
+    item = value
+    if isinstance(value, np.ndarray) and not np.ma.isMaskedArray(value) and value.ndim == 0:
+        item = value[()]  # a 0-d array is its one number
+    if _is_bool(item):
+        raise problem
+    kinds = numbers.Integral if integer else numbers.Real | decimal.Decimal
+    if not isinstance(item, kinds):
+        raise problem
+    try:
+        number = int(item) if integer else float(item)  # type: ignore[arg-type]
+    except (OverflowError, ValueError):  # float(10**400), Decimal("sNaN")
+        raise problem from None
+    if math.isnan(number) or (finite and math.isinf(number)):
+        raise problem
+    if low is not None and (number < low or (low_open and number == low)):
+        raise problem
+    if high is not None and (number > high or (high_open and number == high)):
+        raise problem
+    return number
 
 
 def _where(array: np.ndarray, mask: np.ndarray) -> str:
@@ -76,14 +226,27 @@ def row_sums(array: np.ndarray) -> NDArray[np.float64]:
     return np.einsum("ij->i", array.reshape(-1, k)).reshape(array.shape[:-1])
 
 
+def normalised_rows(rows: np.ndarray) -> NDArray[np.float64] | None:
+    """The checks of :func:`as_distribution` as a fast yes/no, on a C-contiguous 2-D block.
+
+    Returns the rows if every entry is in [0, 1] (so none is NaN or inf) and every row sums to
+    1 within ``SUM_TOLERANCE`` — each divided by its sum, so rows accepted within the tolerance
+    become exact distributions (rows that already sum to 1.0 are returned unchanged) — or
+    ``None`` if the block fails a check.
+    """
+    if not (rows.min() >= 0.0 and rows.max() <= 1.0):
+        return None
+    totals = row_sums(rows)
+    if not (np.abs(totals - 1.0) <= SUM_TOLERANCE).all():
+        return None
+    if (totals == 1.0).all():
+        return rows
+    return rows / totals[:, None]
+
+
 def is_distribution_block(rows: np.ndarray) -> bool:
-    """The checks of :func:`as_distribution` as a fast yes/no, without a message: whether every
-    entry is in [0, 1] (so none is NaN or inf) and every row sums to 1 within tolerance."""
-    return bool(
-        rows.min() >= 0.0
-        and rows.max() <= 1.0
-        and (np.abs(row_sums(rows) - 1.0) <= SUM_TOLERANCE).all()
-    )
+    """Whether every entry is in [0, 1] and every row sums to 1 within tolerance."""
+    return normalised_rows(np.ascontiguousarray(rows)) is not None
 
 
 def as_distribution(values: ArrayLike, name: str) -> NDArray[np.float64]:
@@ -134,40 +297,66 @@ def check_same_shape(a: np.ndarray, b: np.ndarray, a_name: str, b_name: str) -> 
 
 def log_of_base(base: float) -> float:
     """Return ln(base) after checking ``base`` is a finite positive number other than 1."""
-    if isinstance(base, bool) or not isinstance(base, numbers.Real):
-        raise ValueError(f"base must be a positive number other than 1, got {base!r}")
-    base = float(base)
-    if not math.isfinite(base) or base <= 0 or base == 1:
-        raise ValueError(f"base must be a finite positive number other than 1, got {base!r}")
-    return math.log(base)
+    requirement = "a finite positive number other than 1"
+    number = real_number(base, "base", low=0, low_open=True, requirement=requirement)
+    if number == 1:
+        raise ValueError(f"base must be {requirement}, got {shown(base)}")
+    return math.log(number)
 
 
 def positive_number(value: object, name: str) -> float:
     """Return ``value`` as a float after checking it is one finite positive real number."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be a finite positive number, got {value!r}")
-    number = float(value)
-    if not math.isfinite(number) or number <= 0:
-        raise ValueError(f"{name} must be a finite positive number, got {value!r}")
-    return number
+    return real_number(value, name, low=0, low_open=True)
+
+
+def class_indices(values: ArrayLike, name: str, n_classes: int) -> NDArray[np.intp]:
+    """Return integer class indices in 0..n_classes−1 as an ``intp`` array, or raise ValueError
+    naming the first bad one: ``y_true[1] = 3.0 is not a class index in 0..2``."""
+    labels = as_float_array(values, name)
+    with np.errstate(invalid="ignore"):
+        bad = ~np.isfinite(labels) | (labels != np.round(labels))
+        bad |= (labels < 0) | (labels >= n_classes)
+    if bad.any():
+        value = float(labels.flat[int(np.argmax(bad))])
+        raise ValueError(
+            f"{name}{_where(labels, bad)} = {value} is not a class index in 0..{n_classes - 1}"
+        )
+    return labels.astype(np.intp)
+
+
+def binary_labels(values: ArrayLike, name: str, why: str = "") -> NDArray[np.float64]:
+    """Return hard binary labels (each 0 or 1) as floats, or raise ValueError naming the first
+    other value: ``y[2] = 0.5 is not a label 0 or 1`` (then ``why``, if given)."""
+    labels = as_float_array(values, name)
+    bad = (labels != 0) & (labels != 1)
+    if bad.any():
+        value = float(labels.flat[int(np.argmax(bad))])
+        raise ValueError(
+            f"{name}{_where(labels, bad)} = {value} is not a label 0 or 1{why}".rstrip()
+        )
+    return labels
 
 
 REDUCTIONS = ("mean", "sum", "none")
 
 
 def check_reduction(reduction: str) -> None:
-    if reduction not in REDUCTIONS:
-        raise ValueError(f"reduction must be one of {REDUCTIONS}, got {reduction!r}")
+    """Raise ValueError unless ``reduction`` is one of :data:`REDUCTIONS`."""
+    if not isinstance(reduction, str) or reduction not in REDUCTIONS:
+        raise ValueError(f"reduction must be one of {REDUCTIONS}, got {shown(reduction)}")
 
 
-def check_eps(eps: float | None) -> None:
+def check_eps(eps: float | None) -> float | None:
+    """Return ``eps`` as a float in (0, 0.5), or None (exact maths); else raise ValueError."""
     if eps is None:
-        return
-    if isinstance(eps, bool) or not isinstance(eps, numbers.Real) or not 0 < eps < 0.5:
-        raise ValueError(f"eps must be None (exact) or a number in (0, 0.5), got {eps!r}")
+        return None
+    requirement = "None (exact) or a number in (0, 0.5)"
+    return real_number(
+        eps, "eps", low=0, high=0.5, low_open=True, high_open=True, requirement=requirement
+    )
 
 
-def reduce(losses: np.ndarray, reduction: str) -> float | NDArray[np.float64]:
+def reduce(losses: np.ndarray, reduction: str) -> Value:
     """Apply a loss reduction: the mean or sum as a float, or the per-sample array."""
     losses = losses + 0.0  # a perfect prediction's loss is -0.0 after negation: show it as 0.0
     if reduction == "mean":
@@ -177,7 +366,7 @@ def reduce(losses: np.ndarray, reduction: str) -> float | NDArray[np.float64]:
     return losses
 
 
-def scalar_or_array(values: np.ndarray) -> float | NDArray[np.float64]:
+def scalar_or_array(values: np.ndarray) -> Value:
     """A 0-d result becomes a plain float; a batch stays an array."""
     values = values + 0.0  # -0.0 (the negated sum of zero terms) becomes 0.0
     return float(values) if values.ndim == 0 else values

@@ -7,6 +7,14 @@ the logarithm's base: 2 (the default) measures in bits, ``math.e`` in nats.
 Conventions, as in information theory: ``0 · log 0 = 0`` (an event that never happens costs
 nothing), and a true event given probability 0 costs ``inf`` — returned as ``inf``, without a
 RuntimeWarning and never as NaN. Bad input raises ``ValueError`` (see ``helpers._validation``).
+
+A distribution is accepted if it sums to 1 within 1e-6; such a row is divided by its sum
+before use (renormalised), so KL(P‖Q) ≥ 0 and H(P, Q) ≥ H(P) hold for every accepted input
+(KL is also clamped at 0 against a rounding error of a few ulps). Results do not depend on
+memory layout (C order, Fortran order, strided views) or on which batch a row is in.
+
+The private names ``_log``, ``_p_times`` and ``_sum_p_times`` are kept for old imports; new
+code imports them from :mod:`helpers._numerics`.
 """
 
 from __future__ import annotations
@@ -14,114 +22,112 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
 
+from ._numerics import log as _log  # noqa: F401 - old private names (helpers.tables)
+from ._numerics import p_times as _p_times  # noqa: F401
+from ._numerics import sum_p_times
+from ._numerics import sum_p_times as _sum_p_times  # noqa: F401
 from ._validation import (
+    Value,
     as_distribution,
     as_probability_array,
     check_same_events,
-    is_distribution_block,
     log_of_base,
-    scalar_or_array,
+    normalised_rows,
 )
 
 __all__ = ["cross_entropy", "entropy", "kl_divergence"]
 
-Result = float | NDArray[np.float64]
-
-
-def _log(q: np.ndarray) -> np.ndarray:
-    """Natural log of probabilities, with log 0 = -inf and no warning."""
-    with np.errstate(divide="ignore"):
-        return np.log(q)
-
-
-def _has_neginf(log_q: np.ndarray) -> bool:
-    """Whether a log-probability array holds -inf (a zero probability); one cheap pass."""
-    return bool(log_q.size) and bool(log_q.min() == -np.inf)
-
-
-def _p_times(p: np.ndarray, log_q: np.ndarray) -> np.ndarray:
-    """p · log q elementwise, with 0 · log q = 0 even where log q = -inf (0 log 0 = 0)."""
-    if _has_neginf(log_q):
-        return np.multiply(
-            p, log_q, out=np.zeros(np.broadcast_shapes(p.shape, log_q.shape)), where=p > 0
-        )
-    return p * log_q
-
-
-def _sum_p_times(p: np.ndarray, log_q: np.ndarray) -> np.ndarray:
-    """Σ_x p(x) · log q(x) over the last axis, with 0 · log q = 0 even where log q = -inf.
-
-    One fused multiply-and-add pass (``einsum``) instead of a product array and a slow
-    last-axis ``sum``; every row goes through the same 2-D kernel, so a batch gives exactly
-    the values its rows give one at a time. Returns an array of shape ``p``/``log_q``'s
-    broadcast batch shape (0-d for one distribution).
-    """
-    if p.shape != log_q.shape:  # e.g. one q for a batch of p: view both at the full shape
-        shape = np.broadcast_shapes(p.shape, log_q.shape)
-        p, log_q = np.broadcast_to(p, shape), np.broadcast_to(log_q, shape)
-    if _has_neginf(log_q):  # log q = -inf where p = 0 would give 0 · -inf = nan: make it 0
-        log_q = np.where(p > 0, log_q, 0.0)
-    k = p.shape[-1]
-    rows = np.einsum("ij,ij->i", p.reshape(-1, k), log_q.reshape(-1, k))
-    return rows.reshape(p.shape[:-1])
-
+#: The old name of :data:`helpers._validation.Value` (a float, or an array for a batch).
+Result = Value
 
 #: Elements per block in :func:`_blockwise`: a block of P, of Q and of their logarithms fit in
 #: the CPU's cache together, so each input is read from memory once, not once per step.
 BLOCK_ELEMENTS = 1 << 17
 
 RowsTerm = Callable[[np.ndarray, np.ndarray], np.ndarray]
+BlockReader = Callable[[int, int], np.ndarray]
 
 
 def _entropy_rows(p: np.ndarray, _: np.ndarray) -> np.ndarray:
-    return -_sum_p_times(p, np.log(p))
+    return -sum_p_times(p, np.log(p))
 
 
 def _cross_entropy_rows(p: np.ndarray, q: np.ndarray) -> np.ndarray:
-    return -_sum_p_times(p, np.log(q))
+    return -sum_p_times(p, np.log(q))
 
 
 def _kl_rows(p: np.ndarray, q: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore"):  # -inf - -inf = nan only where p = q = 0
         log_ratio = np.log(p) - np.log(q)  # +inf where q = 0 < p: KL is inf
-    return _sum_p_times(p, np.where(p > 0, log_ratio, 0.0))  # 0 · log(0 / q) = 0
+    kl = sum_p_times(p, np.where(p > 0, log_ratio, 0.0))  # 0 · log(0 / q) = 0
+    return np.maximum(kl, 0.0)  # Gibbs: ≥ 0; a rounding error of a few ulps is clamped
 
 
-def _blockwise(rows_term: RowsTerm, p: ArrayLike, q: ArrayLike | None, base: float) -> Result:
+def _block_reader(array: np.ndarray, shape: tuple[int, ...]) -> BlockReader:
+    """A function giving rows ``start:stop`` of ``array`` broadcast to ``shape``, flattened to a
+    C-contiguous (rows × events) block — without materialising the broadcast, so a batch of
+    1000 × 1000 pairs of rows needs memory for its output and one block, not for 10^6 rows."""
+    k = shape[-1]
+    if array.shape == shape:
+        rows = array.reshape(-1, k)  # a view (or one copy of the input, never of a broadcast)
+        return lambda start, stop: np.ascontiguousarray(rows[start:stop])
+    view, batch = np.broadcast_to(array, shape), shape[:-1]
+    return lambda start, stop: view[np.unravel_index(np.arange(start, stop), batch)]
+
+
+def _blockwise(rows_term: RowsTerm, p: ArrayLike, q: ArrayLike | None, base: float) -> Value:
     """Validate P (and Q) and evaluate ``rows_term`` (one value per row, in nats) block by block.
 
-    Each block of rows is checked (entries in [0, 1], rows summing to 1) and then used while it
-    is still in the CPU's cache: one trip through memory per input instead of one per step,
-    which on a large batch matters more than the arithmetic. If a block fails, the whole input
-    is checked again by :func:`as_distribution`, which raises the ValueError naming the first
-    bad entry or row. Returns the rows' values in units of ``base`` (a float for one row).
+    Each block of rows is checked (entries in [0, 1], rows summing to 1 within 1e-6), divided
+    by its row sums (so a row accepted within the tolerance is an exact distribution and
+    Gibbs' inequality holds for it), and then used while it is still in the CPU's cache. Every
+    block is C-contiguous, so C order, Fortran order and strided views give identical results,
+    and a row gives the same value alone as in any batch. If a block fails, the whole input is
+    checked again by :func:`as_distribution`, which raises the ValueError naming the first bad
+    entry or row. Returns the rows' values in units of ``base`` (a float for one row).
     """
     ln_base = log_of_base(base)
     p_array = as_probability_array(p, "p")
     q_array = p_array if q is None else as_probability_array(q, "q")
     check_same_events(p_array, q_array)
+
+    def fail() -> None:
+        as_distribution(p_array, "p")  # raises for a bad P,
+        as_distribution(q_array, "q")  # or else for a bad Q
+        raise AssertionError("a block failed but the whole input passed")  # pragma: no cover
+
     shape = np.broadcast_shapes(p_array.shape, q_array.shape)
     k = shape[-1]
-    p_rows = np.broadcast_to(p_array, shape).reshape(-1, k)
-    q_rows = np.broadcast_to(q_array, shape).reshape(-1, k)
-    out = np.empty(p_rows.shape[0])
+    readers = []
+    for array in (p_array, q_array) if q is not None else (p_array,):
+        if array.shape != shape:  # broadcast: check (and normalise) the smaller input once
+            rows = normalised_rows(np.ascontiguousarray(array.reshape(-1, k)))
+            if rows is None:
+                fail()
+            array = rows.reshape(array.shape)
+        readers.append((_block_reader(array, shape), array.shape == shape))
+    out = np.empty(int(np.prod(shape[:-1], dtype=np.int64)))
     step = max(1, BLOCK_ELEMENTS // k)
     with np.errstate(divide="ignore"):  # log 0 = -inf is expected, and handled
         for start in range(0, out.size, step):
-            block = slice(start, start + step)
-            p_block, q_block = p_rows[block], q_rows[block]
-            if not is_distribution_block(p_block) or (
-                q is not None and not is_distribution_block(q_block)
-            ):
-                as_distribution(p_array, "p")  # raises for a bad P,
-                as_distribution(q_array, "q")  # or else for a bad Q
-            out[block] = rows_term(p_block, q_block)
-    return scalar_or_array(out.reshape(shape[:-1]) / ln_base)
+            stop = min(start + step, out.size)
+            blocks = []
+            for read, check in readers:
+                block = read(start, stop)
+                if check:
+                    block = normalised_rows(block)
+                    if block is None:
+                        fail()
+                blocks.append(block)
+            out[start:stop] = rows_term(blocks[0], blocks[-1])
+    out /= ln_base  # in place: the output is the only array the size of the batch
+    out += 0.0  # -0.0 (the negated sum of zero terms) becomes 0.0
+    return float(out[0]) if len(shape) == 1 else out.reshape(shape[:-1])
 
 
-def entropy(p: ArrayLike, base: float = 2) -> Result:
+def entropy(p: ArrayLike, base: float = 2) -> Value:
     r"""Entropy of a distribution: its average surprise.
 
     .. math:: H(P) = -\sum_x P(x) \log P(x)
@@ -152,7 +158,7 @@ def entropy(p: ArrayLike, base: float = 2) -> Result:
     return _blockwise(_entropy_rows, p, None, base)
 
 
-def cross_entropy(p: ArrayLike, q: ArrayLike, base: float = 2) -> Result:
+def cross_entropy(p: ArrayLike, q: ArrayLike, base: float = 2) -> Value:
     r"""Cross-entropy of Q relative to P: the average cost of events from P coded for Q.
 
     .. math:: H(P, Q) = -\sum_x P(x) \log Q(x)
@@ -185,7 +191,7 @@ def cross_entropy(p: ArrayLike, q: ArrayLike, base: float = 2) -> Result:
     return _blockwise(_cross_entropy_rows, p, q, base)
 
 
-def kl_divergence(p: ArrayLike, q: ArrayLike, base: float = 2) -> Result:
+def kl_divergence(p: ArrayLike, q: ArrayLike, base: float = 2) -> Value:
     r"""Kullback–Leibler divergence of Q from P: the *extra* cost of coding P with Q's code.
 
     .. math:: D_{KL}(P \| Q) = \sum_x P(x) \log \frac{P(x)}{Q(x)} = H(P, Q) - H(P)

@@ -8,7 +8,9 @@ From logits, computed stably: :func:`binary_cross_entropy_with_logits` and
 ``reduction`` is ``"mean"`` (default, a float), ``"sum"`` (a float) or ``"none"`` (one loss per
 sample). ``eps=None`` is the exact mathematics: a certain-and-wrong prediction costs ``inf``. A
 float ``eps`` clips probabilities to ``[eps, 1 - eps]`` first, as deep-learning frameworks do
-(Keras uses 1e-7; scikit-learn's ``log_loss`` uses the dtype's machine epsilon).
+(Keras uses 1e-7; scikit-learn's ``log_loss`` uses the dtype's machine epsilon). Both sides are
+clipped even for an ``eps`` so small that ``1 - eps`` rounds to 1: the upper bound is then the
+largest float below 1. ``ln(1 - ŷ)`` is computed as ``log1p(-ŷ)``, exact for tiny ŷ.
 """
 
 from __future__ import annotations
@@ -16,17 +18,20 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ._numerics import clip_probability, log, log1m, p_times, sum_p_times
 from ._validation import (
+    Value,
     as_distribution,
     as_float_array,
     check_eps,
     check_reduction,
     check_same_shape,
     check_unit_interval,
+    class_indices,
     positive_number,
+    real_number,
     reduce,
 )
-from .information import _log, _p_times, _sum_p_times
 
 __all__ = [
     "binary_cross_entropy",
@@ -40,7 +45,8 @@ __all__ = [
     "softplus",
 ]
 
-Loss = float | NDArray[np.float64]
+#: The old name of :data:`helpers._validation.Value` (a float, or an array for ``"none"``).
+Loss = Value
 
 
 def _check_pos_weight(pos_weight: float | None) -> float:
@@ -97,7 +103,7 @@ def binary_cross_entropy(
         (inf, 16.118)
     """
     check_reduction(reduction)
-    check_eps(eps)
+    eps = check_eps(eps)
     weight = _check_pos_weight(pos_weight)
     y = as_float_array(y_true, "y_true")
     p = as_float_array(y_prob, "y_prob")
@@ -105,9 +111,9 @@ def binary_cross_entropy(
     check_unit_interval(y, "y_true", "labels")
     check_unit_interval(p, "y_prob")
     if eps is not None:
-        p = np.clip(p, eps, 1 - eps)
-    positive = _p_times(y, _log(p))
-    negative = _p_times(1 - y, _log(1 - p))
+        p = clip_probability(p, eps)
+    positive = p_times(y, log(p))
+    negative = p_times(1 - y, log1m(p))  # log1p(-p): binary_cross_entropy([0], [1e-17]) = 1e-17
     if weight == 1.0:
         return reduce(-(positive + negative), reduction)
     with np.errstate(over="ignore"):  # a huge pos_weight times a large loss is inf, quietly
@@ -116,23 +122,12 @@ def binary_cross_entropy(
 
 def _labels_as_rows(y_true: ArrayLike, n_samples: int, n_classes: int) -> NDArray[np.float64]:
     """Integer class indices → one-hot rows; rows (one-hot or soft) → validated distributions."""
-    try:
-        raw = np.asarray(y_true)
-    except (ValueError, TypeError) as error:
-        raise ValueError(f"y_true must be an array of numbers: {error}") from None
-    if raw.ndim == 1 and raw.size and np.issubdtype(raw.dtype, np.number) and raw.dtype != bool:
-        labels = as_float_array(raw, "y_true")
-        if labels.shape[0] != n_samples:
-            raise ValueError(f"y_true has {labels.shape[0]} labels but y_prob has {n_samples} rows")
-        bad = ~np.isfinite(labels) | (labels != np.round(labels))
-        bad |= (labels < 0) | (labels >= n_classes)
-        if bad.any():
-            i = int(np.argmax(bad))
-            raise ValueError(
-                f"y_true[{i}] = {labels[i]} is not a class index in 0..{n_classes - 1}"
-            )
+    raw = as_float_array(y_true, "y_true")
+    if raw.ndim == 1:
+        if raw.shape[0] != n_samples:
+            raise ValueError(f"y_true has {raw.shape[0]} labels but y_prob has {n_samples} rows")
         rows = np.zeros((n_samples, n_classes))
-        rows[np.arange(n_samples), labels.astype(np.intp)] = 1.0
+        rows[np.arange(n_samples), class_indices(raw, "y_true", n_classes)] = 1.0
         return rows
     rows = as_distribution(raw, "y_true")
     if rows.shape != (n_samples, n_classes):
@@ -179,14 +174,14 @@ def categorical_cross_entropy(
         array([0.3567, 0.2231])
     """
     check_reduction(reduction)
-    check_eps(eps)
+    eps = check_eps(eps)
     q = as_distribution(y_prob, "y_prob")
     if q.ndim != 2:
         raise ValueError(f"y_prob must be 2-D (samples × classes), got shape {q.shape}")
     rows = _labels_as_rows(y_true, *q.shape)
     if eps is not None:
-        q = np.clip(q, eps, 1 - eps)
-    return reduce(-_sum_p_times(rows, _log(q)), reduction)
+        q = clip_probability(q, eps)
+    return reduce(-sum_p_times(rows, log(q)), reduction)
 
 
 def sigmoid(z: ArrayLike) -> NDArray[np.float64]:
@@ -300,8 +295,8 @@ def softmax_cross_entropy_with_logits(
     if z.ndim != 2:
         raise ValueError(f"logits must be 2-D (samples × classes), got shape {z.shape}")
     rows = _labels_as_rows(y_true, *z.shape)
-    # _p_times: a class with target 0 costs 0 even if its log-probability underflows to -inf
-    return reduce(-_p_times(rows, log_softmax(z)).sum(axis=-1), reduction)
+    # sum_p_times: a class with target 0 costs 0 even if its log-probability underflows to -inf
+    return reduce(-sum_p_times(rows, log_softmax(z)), reduction)
 
 
 def smooth_labels(y_true: ArrayLike, n_classes: int, epsilon: float) -> NDArray[np.float64]:
@@ -318,13 +313,10 @@ def smooth_labels(y_true: ArrayLike, n_classes: int, epsilon: float) -> NDArray[
         >>> smooth_labels([0], 3, 0.1).round(4)
         array([[0.9333, 0.0333, 0.0333]])
     """
-    if isinstance(epsilon, bool) or not isinstance(epsilon, int | float | np.floating):
-        raise ValueError(f"epsilon must be a number in [0, 1), got {epsilon!r}")
-    if not 0 <= epsilon < 1:
-        raise ValueError(f"epsilon must be in [0, 1), got {epsilon!r}")
-    if isinstance(n_classes, bool) or not isinstance(n_classes, int | np.integer) or n_classes < 2:
-        raise ValueError(f"n_classes must be an integer ≥ 2, got {n_classes!r}")
-    raw = np.asarray(y_true)
-    n = raw.shape[0] if raw.ndim else 0
-    rows = _labels_as_rows(raw, n, n_classes)
+    epsilon = real_number(epsilon, "epsilon", low=0, high=1, high_open=True)
+    n_classes = int(real_number(n_classes, "n_classes", low=2, integer=True))
+    raw = as_float_array(y_true, "y_true")
+    if raw.ndim not in (1, 2):
+        raise ValueError(f"y_true must be class indices (n,) or rows (n, k), got shape {raw.shape}")
+    rows = _labels_as_rows(raw, raw.shape[0], n_classes)
     return (1 - epsilon) * rows + epsilon / n_classes

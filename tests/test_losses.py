@@ -229,5 +229,5 @@ def test_categorical_of_one_row_is_the_cross_entropy_in_nats(pair):
     ids=["probabilities", "logits"],
 )
 def test_pos_weight_must_be_one_positive_number(loss, pos_weight):
-    with pytest.raises(ValueError, match="pos_weight must be a finite positive number"):
+    with pytest.raises(ValueError, match="pos_weight must be a finite number > 0"):
         loss([1, 0], [0.7, 0.2], pos_weight=pos_weight)
