@@ -11,6 +11,7 @@ from ._colours import *  # noqa: F403  (04_colour_events)
 from ._core import Feedback, check_number
 from ._cross_entropy import *  # noqa: F403  (02_cross_entropy)
 from ._entropy import *  # noqa: F403  (01_entropy)
+from ._frameworks import *  # noqa: F403  (09_cross_entropy_in_the_frameworks)
 from ._kl import *  # noqa: F403  (03_kl_divergence)
 from ._likelihood import *  # noqa: F403  (06_log_loss_and_likelihood)
 from ._practice import *  # noqa: F403  (08_cross_entropy_in_practice)
