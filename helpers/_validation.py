@@ -117,7 +117,7 @@ def _empty(name: str) -> NDArray[np.float64]:
 
 
 def _bound(value: float) -> str:
-    return f"{value:g}"
+    return f"{int(value):,}".replace(",", "_") if float(value).is_integer() else f"{value:g}"
 
 
 def real_number(
@@ -170,7 +170,7 @@ def real_number(
         number = int(item) if integer else float(item)  # type: ignore[arg-type]
     except (OverflowError, ValueError):  # float(10**400), Decimal("sNaN")
         raise problem from None
-    if math.isnan(number) or (finite and math.isinf(number)):
+    if not integer and (math.isnan(number) or (finite and math.isinf(number))):
         raise problem
     if low is not None and (number < low or (low_open and number == low)):
         raise problem
@@ -359,10 +359,11 @@ def check_eps(eps: float | None) -> float | None:
 def reduce(losses: np.ndarray, reduction: str) -> Value:
     """Apply a loss reduction: the mean or sum as a float, or the per-sample array."""
     losses = losses + 0.0  # a perfect prediction's loss is -0.0 after negation: show it as 0.0
-    if reduction == "mean":
-        return float(losses.mean())
-    if reduction == "sum":
-        return float(losses.sum())
+    with np.errstate(over="ignore"):  # a sum beyond float64's range is inf, quietly
+        if reduction == "mean":
+            return float(losses.mean())
+        if reduction == "sum":
+            return float(losses.sum())
     return losses
 
 

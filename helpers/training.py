@@ -23,13 +23,12 @@ This module is numpy only (``import helpers.training``); its results are determi
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import as_float_array, check_same_shape
+from ._validation import as_float_array, binary_labels, check_same_shape, real_number, shown
 from .losses import binary_cross_entropy_with_logits, sigmoid
 
 __all__ = ["LOSSES", "TrainingHistory", "gradient_wrt_logit", "train_logistic"]
@@ -37,18 +36,13 @@ __all__ = ["LOSSES", "TrainingHistory", "gradient_wrt_logit", "train_logistic"]
 #: The losses :func:`train_logistic` can minimise.
 LOSSES = ("cross_entropy", "squared_error")
 
+#: The most gradient steps :func:`train_logistic` takes: a teaching trainer, not a workhorse.
+MAX_EPOCHS = 1_000_000
+
 
 def _check_loss(loss: str) -> None:
-    if loss not in LOSSES:
-        raise ValueError(f"loss must be one of {LOSSES}, got {loss!r}")
-
-
-def _binary_labels(y: ArrayLike, name: str = "y") -> NDArray[np.float64]:
-    labels = as_float_array(y, name)
-    if not np.isin(labels, (0.0, 1.0)).all():
-        bad = labels[~np.isin(labels, (0.0, 1.0))].flat[0]
-        raise ValueError(f"{name} must contain only the labels 0 and 1, found {bad}")
-    return labels
+    if not isinstance(loss, str) or loss not in LOSSES:
+        raise ValueError(f"loss must be one of {LOSSES}, got {shown(loss)}")
 
 
 def gradient_wrt_logit(y: ArrayLike, z: ArrayLike, loss: str = "cross_entropy") -> NDArray:
@@ -80,7 +74,7 @@ def gradient_wrt_logit(y: ArrayLike, z: ArrayLike, loss: str = "cross_entropy") 
         array([-0.002, -0.125, -0.   ])
     """
     _check_loss(loss)
-    labels = _binary_labels(y)
+    labels = binary_labels(y, "y")
     s = sigmoid(z)
     try:
         error = s - labels
@@ -119,14 +113,6 @@ class TrainingHistory:
         return np.arange(len(self.accuracy))
 
 
-def _check_positive(value: object, name: str, *, integer: bool = False) -> None:
-    kind = numbers.Integral if integer else numbers.Real
-    if isinstance(value, bool) or not isinstance(value, kind) or not np.isfinite(value):
-        raise ValueError(f"{name} must be a positive {'integer' if integer else 'number'}")
-    if value <= 0:
-        raise ValueError(f"{name} must be positive, got {value!r}")
-
-
 def train_logistic(
     X: ArrayLike,
     y: ArrayLike,
@@ -155,15 +141,17 @@ def train_logistic(
         y: labels 0/1, shape (n,).
         loss: ``"cross_entropy"`` or ``"squared_error"``.
         lr: the learning rate η, a positive number.
-        epochs: the number of gradient steps, a positive integer.
+        epochs: the number of gradient steps, an integer from 1 to ``MAX_EPOCHS`` (10⁶).
         initial_weights: w at the start, shape (d,); ``None`` draws small random weights
             (normal, standard deviation 0.01) from ``np.random.default_rng(seed)``.
         initial_bias: b at the start.
-        seed: the seed for the random initial weights; the same seed gives the same run.
+        seed: the seed for the random initial weights (an integer ≥ 0); the same seed gives
+            the same run.
 
     Raises:
-        ValueError: bad shapes, labels other than 0/1, NaN/inf, unknown ``loss``, or a
-            non-positive ``lr`` or ``epochs``.
+        ValueError: bad shapes, labels other than 0/1, NaN/inf, unknown ``loss``, a
+            non-positive ``lr`` or ``epochs``, a bad ``seed``, or a run that overflows float64
+            (features too large for this ``lr``: the message names ``X`` and ``lr``).
 
     Example: two points, started confidently wrong (w = −5).
 
@@ -176,14 +164,15 @@ def train_logistic(
         0.222 4.939
     """
     _check_loss(loss)
-    _check_positive(lr, "lr")
-    _check_positive(epochs, "epochs", integer=True)
+    lr = real_number(lr, "lr", low=0, low_open=True)
+    epochs = int(real_number(epochs, "epochs", low=1, high=MAX_EPOCHS, integer=True))
+    seed = int(real_number(seed, "seed", low=0, integer=True))
     features = as_float_array(X, "X")
     if features.ndim != 2:
         raise ValueError(f"X must be 2-D (samples × features), got shape {features.shape}")
     if not np.isfinite(features).all():
         raise ValueError("X contains NaN or infinite values")
-    labels = _binary_labels(y)
+    labels = binary_labels(y, "y")
     if labels.shape != (features.shape[0],):
         raise ValueError(
             f"shape mismatch: y has shape {labels.shape} but X has {features.shape[0]} rows"
@@ -195,16 +184,19 @@ def train_logistic(
         check_same_shape(w, features[0], "initial_weights", "one row of X")
         if not np.isfinite(w).all():
             raise ValueError("initial_weights contains NaN or infinite values")
-    if isinstance(initial_bias, bool) or not isinstance(initial_bias, numbers.Real):
-        raise ValueError(f"initial_bias must be a number, got {initial_bias!r}")
-    if not np.isfinite(initial_bias):
-        raise ValueError(f"initial_bias must be finite, got {initial_bias!r}")
-    b = float(initial_bias)
+    b = real_number(initial_bias, "initial_bias")
 
     n = features.shape[0]
     accuracy, log_loss, squared = [], [], []
     for epoch in range(epochs + 1):
-        z = features @ w + b
+        with np.errstate(all="ignore"):  # overflow is detected below and named
+            z = features @ w + b
+        if not np.isfinite(z).all():
+            raise ValueError(
+                f"X @ weights + bias overflowed float64 at epoch {epoch}: X's largest "
+                f"magnitude is {np.abs(features).max():.3g} and lr = {lr:g}; scale X "
+                "(e.g. standardise its columns) or use a smaller lr"
+            )
         s = sigmoid(z)
         accuracy.append(float(np.mean((z > 0) == (labels == 1))))
         log_loss.append(binary_cross_entropy_with_logits(labels, z))
@@ -212,8 +204,14 @@ def train_logistic(
         if epoch == epochs:
             break
         g = gradient_wrt_logit(labels, z, loss)
-        w = w - lr * (features.T @ g) / n
-        b = b - lr * float(g.mean())
+        with np.errstate(all="ignore"):
+            w = w - lr * (features.T @ g) / n
+            b = b - lr * float(g.mean())
+        if not (np.isfinite(w).all() and np.isfinite(b)):
+            raise ValueError(
+                f"a gradient step overflowed float64 at epoch {epoch + 1}: lr = {lr:g} is too "
+                f"large for X's scale (largest magnitude {np.abs(features).max():.3g})"
+            )
     return TrainingHistory(
         loss=loss,
         accuracy=np.array(accuracy),

@@ -121,7 +121,7 @@ def test_log_clamp_as_pytorch():
 @pytest.mark.parametrize(
     ("call", "match"),
     [
-        (lambda: likelihood.bernoulli_pmf([0.5], [0.5]), "labels 0 or 1"),
+        (lambda: likelihood.bernoulli_pmf([0.5], [0.5]), "is not a label 0 or 1"),
         (lambda: likelihood.bernoulli_pmf([1, 0], [0.5]), "shape mismatch"),
         (lambda: likelihood.bernoulli_pmf([1], [1.5]), "greater than 1"),
         (lambda: likelihood.bernoulli_pmf([], []), "empty"),
