@@ -19,6 +19,8 @@ from typing import ParamSpec, TypeVar
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.text import Annotation
 
 #: Colour of the true distribution P and of the model Q in every figure.
 P_COLOUR = "#2b6cb0"
@@ -68,13 +70,33 @@ def course_style() -> Iterator[None]:
     mpl.interactive(interactive)
 
 
+def realise_ticks(fig: Figure) -> None:
+    """Create every axes' ticks now, in the current style.
+
+    matplotlib creates ticks lazily, often only when the figure is drawn (in a notebook: after
+    the cell, outside :func:`course_style`); ticks it adds later copy the first one's style.
+    """
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            axis.get_major_ticks()
+            axis.get_minor_ticks()
+
+
 def styled(function: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Decorator: run a figure function inside :func:`course_style`."""
+    """Decorator: run a figure function inside :func:`course_style`.
+
+    The figure it returns (alone or first in a tuple) gets its ticks in the style too (see
+    :func:`realise_ticks`).
+    """
 
     @functools.wraps(function)
     def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         with course_style():
-            return function(*args, **kwargs)
+            result = function(*args, **kwargs)
+            fig = result[0] if isinstance(result, tuple) and result else result
+            if isinstance(fig, Figure):
+                realise_ticks(fig)
+        return result
 
     return wrapper
 
@@ -96,21 +118,24 @@ def subplots(ncols: int = 1, *, width: float | None = None, height: float | None
 
 def figure_and_axes(ax: Axes | None, **subplots_kwargs):
     """``(fig, ax)``: the figure of a given ``ax``, or a new one-axes figure in the course style."""
+    if ax is not None and not isinstance(ax, Axes):
+        raise ValueError(f"ax must be a matplotlib Axes or None, got {type(ax).__name__}")
     if ax is None:
         return subplots(**subplots_kwargs)
     return ax.figure, ax
 
 
-def label_bars(ax: Axes, bars, fmt: str = "{:.2f}") -> None:
-    """Write each bar's height just above it."""
-    for bar in bars:
-        height = bar.get_height()
+def label_bars(ax: Axes, bars, fmt: str = "{:.2f}") -> list[Annotation]:
+    """Write each bar's height just above it; return the labels, one per bar."""
+    return [
         ax.annotate(
-            fmt.format(height),
-            (bar.get_x() + bar.get_width() / 2, height),
+            fmt.format(bar.get_height()),
+            (bar.get_x() + bar.get_width() / 2, bar.get_height()),
             xytext=(0, 3),
             textcoords="offset points",
             ha="center",
             va="bottom",
             fontsize=10,
         )
+        for bar in bars
+    ]
