@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Set up the course and run it, with nothing installed but Python 3.11+.
+"""Set up the course and run it, with nothing installed but Python (3.11.5 to 3.14).
 
     python3 tasks.py lab        set up .venv and open the series in JupyterLab (127.0.0.1 only)
     python3 tasks.py test       set up .venv and run every test: lint, unit, property, doctests,
@@ -7,16 +7,23 @@
     python3 tasks.py setup      only create / update .venv
     python3 tasks.py notebooks  re-execute notebooks in place on a fresh kernel (after editing one)
     python3 tasks.py bench      print the benchmark ratios
+    python3 tasks.py doctor     check the set-up (Python, .venv, pins, kernel, extensions): OK/FAIL
+    python3 tasks.py lock       regenerate the pins (requirements*.txt) from pyproject.toml with uv
+                                (`lock --upgrade` or `lock --upgrade-package NAME` to move them)
 
 Extra arguments go to the tool underneath (`jupyter lab`, `pytest`, ...). Standard library only.
+Python 3.11.5 to 3.14 (on Windows: `py -3.12 tasks.py lab`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -25,11 +32,65 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".course-installed"
+UV = BIN / ("uv.exe" if os.name == "nt" else "uv")
+# The supported Pythons: the lowest patch release every pin installs on (soupsieve needs 3.11.5)
+# up to the newest every pin has wheels for (tests/test_lock.py proves both, on every platform).
+OLDEST, NEWEST = (3, 11, 5), (3, 14)
+WITH_PIP = "COURSE_SETUP_WITH_PIP"  # set to 1 to install with pip instead of uv
 
 
 def run(*cmd: str | Path, **kwargs) -> None:
     print("+", " ".join(str(c) for c in cmd), flush=True)
     subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT, **kwargs)
+
+
+def python_problem(version: tuple[int, ...] = tuple(sys.version_info[:3])) -> str | None:
+    """Why this Python cannot run the course (with what to install instead), or None."""
+    if OLDEST <= version[:3] and version[:2] <= NEWEST:
+        return None
+    shown = ".".join(map(str, version[:3]))
+    return (
+        f"Python {shown} is not supported: the course needs Python 3.11.5 to 3.14. "
+        "Install Python 3.12 from https://www.python.org/downloads/ (or your package manager), "
+        "then run this with it: `python3.12 tasks.py lab` (Windows: `py -3.12 tasks.py lab`)."
+    )
+
+
+def pinned(name: str, requirements: str = "requirements-dev.txt") -> str | None:
+    """The version the lock pins for `name` (None when it is not pinned there)."""
+    text = (ROOT / requirements).read_text(encoding="utf-8")
+    found = re.search(rf"^{re.escape(name)}==([^\s;#]+)", text, re.M | re.I)
+    return found.group(1) if found else None
+
+
+def installer() -> list[str | Path]:
+    """The command that installs requirements into .venv: uv (itself installed into .venv by
+    pip, at the version the dev lock pins: ~5 s for everything), else pip (~30 s)."""
+    pip = [PYTHON, "-m", "pip", "install", "--disable-pip-version-check"]
+    if os.environ.get(WITH_PIP):
+        print(f"{WITH_PIP} is set: installing with pip (slower than uv).", flush=True)
+        return pip
+    try:
+        install_uv()
+    except subprocess.CalledProcessError:
+        print("uv could not be installed: installing with pip instead (slower).", flush=True)
+        return pip
+    return [UV, "pip", "install", "--python", PYTHON, "--compile-bytecode"]
+
+
+def install_uv() -> None:
+    """Install uv into .venv with pip, at the version the dev lock pins, unless it is there."""
+    if not UV.exists():
+        version = pinned("uv")
+        run(
+            PYTHON,
+            "-m",
+            "pip",
+            "install",
+            "--disable-pip-version-check",
+            "--quiet",
+            f"uv=={version}" if version else "uv",
+        )
 
 
 def setup(requirements: str = "requirements-dev.txt") -> None:
@@ -38,8 +99,8 @@ def setup(requirements: str = "requirements-dev.txt") -> None:
     A stamp in .venv records what was installed and a hash of every requirements file, so a
     second run installs nothing; the dev requirements include the others.
     """
-    if sys.version_info < (3, 11):  # noqa: UP036 - run by whatever python3 a user has
-        sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
+    if problem := python_problem():
+        sys.exit(problem)
     if not PYTHON.exists():
         print(f"Creating a virtual environment in {VENV.name}/ ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
@@ -48,8 +109,8 @@ def setup(requirements: str = "requirements-dev.txt") -> None:
     installed = STAMP.read_text().split() if STAMP.exists() else []
     if installed[-1:] == [digest] and requirements in installed:
         return
-    # pip resolves `-e .` against its working directory, so it runs from the repository root.
-    run(PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-r", requirements)
+    # `-e .` (helpers, editable) is resolved against the working directory: the repository root.
+    run(*installer(), "-r", requirements)
     # Build matplotlib's font cache now: the first import otherwise prints a notice to stderr,
     # which strict nbval would see as an unexpected output in the first notebook.
     run(PYTHON, "-c", "import matplotlib.pyplot")
@@ -101,12 +162,115 @@ def bench(args: list[str]) -> None:
     run(PYTHON, ROOT / "benchmarks" / "bench.py", *args)
 
 
+LOCK_HEADER = """\
+# {title}
+# Generated from pyproject.toml ({extras}) by `python3 tasks.py lock`, which runs
+#   uv pip compile pyproject.toml --universal --python-version 3.11.5 {flags}
+# One lock for Linux, macOS and Windows (platform markers), Python 3.11.5 to 3.14.
+# Do not edit by hand: change the ranges in pyproject.toml, then `python3 tasks.py lock`
+# (pins stay where they are unless a range excludes them; `lock --upgrade` moves them all).
+# Install from the repository root:  python -m pip install -r {name}
+"""
+EDITABLE = """
+# The course's own `helpers` package, editable so `import helpers` works in any kernel
+# of this environment (resolved against pip's working directory: run pip from the repo root).
+-e .
+"""
+LOCKS = {
+    # name: (extra, title); the dev lock first: the notebooks lock is constrained to its pins.
+    "requirements-dev.txt": ("dev", "Everything for tests and maintenance, pinned exactly."),
+    "requirements.txt": ("notebooks", "Everything the notebooks need, pinned exactly."),
+}
+
+
+def compile_locks(folder: Path, uv: str | Path, args: list[str] = ()) -> None:
+    """Write both locks into `folder` (which may hold the current ones: uv keeps their pins).
+
+    `folder` holds pyproject.toml and helpers/__init__.py (the version) or is the repository."""
+    with tempfile.TemporaryDirectory() as scratch:
+        constraints: list[str] = []
+        for name, (extra, title) in LOCKS.items():
+            flags = f"--extra {extra}" + (" -c requirements-dev.txt" if constraints else "")
+            out = Path(scratch) / name
+            if (folder / name).exists():  # the current pins, as uv's preferences
+                shutil.copy(folder / name, out)
+            cmd = [uv, "pip", "compile", "pyproject.toml", "--universal", "--python-version"]
+            cmd += ["3.11.5", "--extra", extra, "--no-header", "--annotation-style", "line"]
+            cmd += [*constraints, "--quiet", "-o", out, *args]
+            subprocess.run([str(c) for c in cmd], check=True, cwd=folder)
+            # uv names the scratch constraints file among each pin's sources: not a source.
+            body = re.sub(r"(?<=# via )-c [^\s,]+, |, -c [^\s,]+", "", out.read_text("utf-8"))
+            header = LOCK_HEADER.format(title=title, extras=extra, flags=flags, name=name)
+            (folder / name).write_text(header + body + EDITABLE, encoding="utf-8")
+            pins = Path(scratch) / "constraints.txt"  # uv refuses `-e .` in a constraints file
+            pins.write_text(body, encoding="utf-8")
+            constraints = ["-c", pins]
+
+
+def lock(args: list[str]) -> None:
+    """Regenerate requirements-dev.txt and requirements.txt from pyproject.toml."""
+    if problem := python_problem():
+        sys.exit(problem)
+    if not PYTHON.exists():
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    install_uv()
+    compile_locks(ROOT, UV, args)
+    print("Wrote requirements-dev.txt and requirements.txt; `git diff` shows what moved.")
+
+
+def doctor(args: list[str]) -> None:
+    """Print OK/FAIL, with the fix, for everything the course needs; exit 1 on any FAIL."""
+    ok = True
+
+    def report(good: bool, what: str, fix: str = "") -> None:
+        nonlocal ok
+        ok &= good
+        print(
+            f"{'OK  ' if good else 'FAIL'} {what}" + ("" if good else f" -- fix: {fix}"), flush=True
+        )
+
+    problem = python_problem()
+    report(
+        problem is None,
+        f"Python {sys.version.split()[0]} runs tasks.py (3.11.5 to 3.14)",
+        str(problem),
+    )
+    if not PYTHON.exists():
+        report(False, f"virtual environment {VENV.name}/ is missing", "python3 tasks.py setup")
+        sys.exit(1)
+    probe = subprocess.run(
+        [
+            str(PYTHON),
+            "-c",
+            "import sys; print(*sys.version_info[:3]); print(sys.prefix != sys.base_prefix)",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    lines = probe.stdout.split("\n")
+    good = probe.returncode == 0 and lines[1:2] == ["True"]
+    version = tuple(map(int, lines[0].split())) if good else (0, 0, 0)
+    fix = f"delete {VENV.name}/ and run `python3 tasks.py setup` with a supported Python"
+    report(
+        good and python_problem(version) is None,
+        f"virtual environment {VENV.name}/ (Python {'.'.join(map(str, version))})",
+        fix,
+    )
+    if not good:
+        sys.exit(1)
+    checks = subprocess.run([str(PYTHON), ROOT / "tools" / "doctor.py", *args], cwd=ROOT)
+    if checks.returncode or not ok:
+        sys.exit(1)
+
+
 COMMANDS = {
     "setup": lambda args: setup(),
     "lab": lab,
     "test": test,
     "notebooks": notebooks,
     "bench": bench,
+    "lock": lock,
+    "doctor": doctor,
 }
 
 if __name__ == "__main__":

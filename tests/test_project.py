@@ -27,7 +27,9 @@ def test_every_requirement_is_pinned_exactly():
         for line in requirement_lines(name):
             if line.startswith(("-e", "-r")):
                 continue
-            assert re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[0-9][0-9A-Za-z.+\-]*", line), (name, line)
+            # name==version, then an optional environment marker (the lock is universal)
+            pin = r"[A-Za-z0-9_.\-\[\]]+==[0-9][0-9A-Za-z.+\-]*"
+            assert re.fullmatch(rf"{pin}( ; [A-Za-z_ ='!<>.0-9()]+)?", line), (name, line)
 
 
 def test_the_course_needs_no_deep_learning_framework():
