@@ -92,12 +92,12 @@ def label_pair(labels: object, name: str = "labels") -> tuple[str, str]:
     return text(labels[0], f"{name}[0]"), text(labels[1], f"{name}[1]")
 
 
-def count(value: object, name: str, minimum: int) -> int:
-    """An integer (not a bool) of at least ``minimum``."""
+def count(value: object, name: str, minimum: int, maximum: int = 10**6) -> int:
+    """An integer (not a bool) from ``minimum`` to ``maximum`` (a figure's points, classes …)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise ValueError(f"{name} must be an integer, got {value!r:.80}")
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value}")
+    if not minimum <= value <= maximum:
+        raise ValueError(f"{name} must be from {minimum} to {maximum}, got {value!r:.80}")
     return int(value)
 
 
@@ -113,7 +113,10 @@ def real(
     """One finite real number (not a bool) in [low, high]; ``open_…`` excludes that end."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise ValueError(f"{name} must be a number, got {value!r:.80}")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer beyond float's range
+        number = math.inf
     too_low = number <= low if open_low else number < low
     too_high = number >= high if open_high else number > high
     if not math.isfinite(number) or too_low or too_high:

@@ -19,7 +19,6 @@ from typing import ParamSpec, TypeVar
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 from matplotlib.text import Annotation
 
 #: Colour of the true distribution P and of the model Q in every figure.
@@ -70,33 +69,18 @@ def course_style() -> Iterator[None]:
     mpl.interactive(interactive)
 
 
-def realise_ticks(fig: Figure) -> None:
-    """Create every axes' ticks now, in the current style.
-
-    matplotlib creates ticks lazily, often only when the figure is drawn (in a notebook: after
-    the cell, outside :func:`course_style`); ticks it adds later copy the first one's style.
-    """
-    for ax in fig.axes:
-        for axis in (ax.xaxis, ax.yaxis):
-            axis.get_major_ticks()
-            axis.get_minor_ticks()
-
-
 def styled(function: Callable[_P, _R]) -> Callable[_P, _R]:
     """Decorator: run a figure function inside :func:`course_style`.
 
-    The figure it returns (alone or first in a tuple) gets its ticks in the style too (see
-    :func:`realise_ticks`).
+    Everything a figure's look depends on is fixed when its artists are created (fonts, colours,
+    spines, grid, ticks, layout engine, dpi), so a figure drawn in the style keeps it when it is
+    rendered later, outside the context (e.g. by JupyterLab after the cell).
     """
 
     @functools.wraps(function)
     def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         with course_style():
-            result = function(*args, **kwargs)
-            fig = result[0] if isinstance(result, tuple) and result else result
-            if isinstance(fig, Figure):
-                realise_ticks(fig)
-        return result
+            return function(*args, **kwargs)
 
     return wrapper
 
@@ -108,7 +92,15 @@ def apply_style() -> None:
 
 @styled
 def subplots(ncols: int = 1, *, width: float | None = None, height: float | None = None):
-    """A new figure with ``ncols`` axes side by side, in the course style: ``(fig, axes)``."""
+    """A new figure with ``ncols`` axes side by side, in the course style: ``(fig, axes)``.
+
+    ``width`` and ``height`` are in inches (default: 7 × 4 for one axes, wider for more).
+    """
+    from . import _checks as check
+
+    ncols = check.count(ncols, "ncols", 1, 12)
+    width = None if width is None else check.real(width, "width", low=0.0, open_low=True)
+    height = None if height is None else check.real(height, "height", low=0.0, open_low=True)
     w, h = STYLE["figure.figsize"]
     fig, axes = plt.subplots(
         1, ncols, figsize=(width or w * (1 if ncols == 1 else 0.75 * ncols), height or h)

@@ -215,7 +215,7 @@ def _sample_losses_input(y_true, y_prob, highlight, top, show_predictions):
         highlight = check.count(highlight, "highlight", 0)
         if highlight >= y.size:
             raise ValueError(
-                f"highlight must be a sample index in 0..{y.size - 1}, got {highlight}"
+                f"highlight must be a sample index in 0..{y.size - 1}, got {highlight!r:.80}"
             )
     finite = np.isfinite(losses)
     if top is None:
