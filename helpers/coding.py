@@ -48,18 +48,21 @@ import gzip
 import lzma
 import math
 import numbers
+import weakref
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import as_distribution
+from ._validation import SUM_TOLERANCE, as_distribution
 
 __all__ = [
     "STDLIB_METHODS",
     "FixedModel",
     "code_length",
     "decode",
+    "deflate_size_with_dictionary",
     "encode",
     "quantise",
     "stdlib_size",
@@ -158,18 +161,40 @@ def quantise(probabilities: ArrayLike) -> NDArray[np.int64]:
     return np.floor(p / p.sum() * scale).astype(np.int64) + (p > 0)
 
 
+#: Each model's cumulative frequency tables by context, shared by encode, decode, code_length.
+_TABLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _fast_quantise(p: NDArray[np.float64]) -> NDArray[np.int64]:
+    """:func:`quantise` for the coder's inner loop: the full checks only when a quick one fails."""
+    if (
+        p.ndim == 1
+        and p.dtype == np.float64
+        and p.size < 1 << (FREQUENCY_BITS - 2)
+        and p.min() >= 0.0
+        and abs(p.sum() - 1.0) <= SUM_TOLERANCE  # NaN fails here
+    ):
+        scale = (1 << FREQUENCY_BITS) - 2 * p.size
+        return np.floor(p / p.sum() * scale).astype(np.int64) + (p > 0)
+    return quantise(p)
+
+
 class _Tables:
     """Cumulative frequency tables per context, computed once per distinct context."""
 
     def __init__(self, model: object, order: int) -> None:
-        self.model, self.order, self.cache = model, order, {}
+        self.model, self.order = model, order
+        try:
+            self.cache = _TABLES.setdefault(model, {})
+        except TypeError:  # a model that cannot be weakly referenced or hashed: no sharing
+            self.cache = {}
 
     def __call__(self, context: str) -> list[int]:
         context = context[max(0, len(context) - self.order) :] if self.order else ""
         table = self.cache.get(context)
         if table is None:
-            p = self.model.probabilities(context)
-            frequencies = quantise(p)
+            p = np.asarray(self.model.probabilities(context))
+            frequencies = _fast_quantise(p)
             if frequencies.shape != (len(self.model.alphabet),):
                 raise ValueError(
                     f"model.probabilities({context!r}) has {frequencies.size} entries; the "
@@ -340,3 +365,18 @@ def stdlib_size(text: str, method: str, given: str = "") -> int:
     if given:
         size -= len(compress(given.encode("utf-8")))
     return size
+
+
+def deflate_size_with_dictionary(text: str, dictionary: str) -> int:
+    """Bytes of raw deflate (gzip's method, level 9, no header or checksum) for ``text`` with
+    ``dictionary`` as zlib's preset dictionary (``zdict``): deflate can refer back into its last
+    32 KiB, so only that tail of ``dictionary`` is used. The one preset-dictionary mechanism in
+    Python's standard compressors.
+
+    >>> deflate_size_with_dictionary("abcabc", "abc") < deflate_size_with_dictionary("abcabc", "x")
+    True
+    """
+    if not isinstance(text, str) or not isinstance(dictionary, str) or not dictionary:
+        raise ValueError("text must be a string and dictionary a non-empty string")
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15, zdict=dictionary.encode("utf-8")[-32768:])
+    return len(compressor.compress(text.encode("utf-8")) + compressor.flush())

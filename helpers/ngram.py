@@ -40,6 +40,7 @@ a "start of text" symbol outside the alphabet, so the model learns how texts beg
 
 from __future__ import annotations
 
+import functools
 import math
 import numbers
 from dataclasses import dataclass, field
@@ -81,11 +82,14 @@ def max_order(alphabet: str = ALPHABET) -> int:
     return order
 
 
-def _codes(text: object, alphabet: str, name: str = "text") -> NDArray[np.int64]:
+def _codes(
+    text: object, alphabet: str, name: str = "text", index: dict[str, int] | None = None
+) -> NDArray[np.int64]:
     """The text as indices into the alphabet; ValueError for a non-string or a foreign char."""
     if not isinstance(text, str):
         raise ValueError(f"{name} must be a string, got {type(text).__name__}")
-    index = {ch: i for i, ch in enumerate(alphabet)}
+    if index is None:
+        index = {ch: i for i, ch in enumerate(alphabet)}
     try:
         return np.fromiter((index[ch] for ch in text), dtype=np.int64, count=len(text))
     except KeyError:
@@ -169,6 +173,10 @@ class NgramModel:
         mixed = (counts + types * previous) / np.maximum(totals + types, 1)
         return np.where(totals > 0, mixed, previous)
 
+    @functools.cached_property
+    def _index(self) -> dict[str, int]:
+        return {ch: i for i, ch in enumerate(self.alphabet)}
+
     def _used_levels(self) -> range:
         return range(self.order + 1) if self.interpolated else range(self.order, self.order + 1)
 
@@ -190,7 +198,7 @@ class NgramModel:
         context = context[max(0, len(context) - self.order) :]
         if context in self._memo:  # the coder asks for the same contexts again and again
             return self._memo[context]
-        recent = _codes(context, self.alphabet, "context")
+        recent = _codes(context, self.alphabet, "context", self._index)
         p = np.full(k, 1.0 / k)
         for level in self._used_levels():
             counts = self._levels[level]
@@ -214,7 +222,7 @@ class NgramModel:
         >>> fit("abab", order=1, alpha=1.0, alphabet="ab").char_probabilities("ab").tolist()
         [0.6666666666666666, 0.75]
         """
-        codes = _codes(text, self.alphabet)
+        codes = _codes(text, self.alphabet, "text", self._index)
         base = len(self.alphabet) + 1
         p = np.full(codes.size, 1.0 / len(self.alphabet))
         for level in self._used_levels():
@@ -225,6 +233,19 @@ class NgramModel:
             types = _lookup(counts.context_keys, counts.context_types, contexts)
             p = self._mix(level, p, seen, totals, types)
         return p
+
+    def context_counts(self, text: str) -> NDArray[np.int64]:
+        """For every character of ``text``, how often its context (the ``order`` characters
+        before it) occurred in the training text: 0 means the model never saw that context, and
+        add-α then falls back to the uniform 1/K.
+
+        >>> fit("abab", order=1, alpha=1.0, alphabet="abc").context_counts("acb").tolist()
+        [1, 2, 0]
+        """
+        codes = _codes(text, self.alphabet, "text", self._index)
+        contexts = _context_keys(codes, self.order, len(self.alphabet) + 1)
+        counts = self._levels[self.order]
+        return _lookup(counts.context_keys, counts.context_totals, contexts)
 
     def code_lengths(self, text: str) -> NDArray[np.float64]:
         r"""Each character's ideal code length under the model, in bits:

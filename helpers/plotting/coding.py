@@ -63,9 +63,9 @@ def plot_cross_entropy_by_order(
     ax.annotate(
         f"lowest held-out: order {x[best]:g}, {held[best]:.2f} bits/char",
         (x[best], held[best]),
-        xytext=(0, -28),
-        textcoords="offset points",
-        ha="center",
+        xytext=(0.97, 0.6),
+        textcoords="axes fraction",
+        ha="right",
         arrowprops={"arrowstyle": "->"},
     )
     ax.set_xticks(x)
@@ -124,8 +124,8 @@ def plot_compressed_sizes(
             fontsize=10,
         )
     ax.set_yticks(y, labels)
-    ax.set_xlim(0, sizes.max() * 1.35)
+    ax.set_xlim(0, sizes.max() * 1.4)
     ax.set_xlabel(f"compressed size of the {n_chars} characters (bytes)")
     ax.set_title("A better model is a smaller file")
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=2)
     return fig
