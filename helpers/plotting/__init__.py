@@ -88,6 +88,7 @@ __all__ = [
 
 # Topic modules added later (frameworks, divergences, calibration, coding) are re-exported here
 # the same way: one ``from .<topic> import …`` line and their names in ``__all__``.
-from .frameworks import *  # noqa: E402, F403  (09_cross_entropy_in_the_frameworks)
-from .calibration import *  # noqa: E402, F403  (11_calibration_and_proper_scoring)
-from .coding import *  # noqa: E402, F403  (12_cross_entropy_is_compression)
+from .calibration import *  # noqa: F403  (11_calibration_and_proper_scoring)
+from .coding import *  # noqa: F403  (12_cross_entropy_is_compression)
+from .divergences import *  # noqa: F403  (10_soft_targets_and_divergences)
+from .frameworks import *  # noqa: F403  (09_cross_entropy_in_the_frameworks)

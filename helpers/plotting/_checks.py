@@ -7,14 +7,12 @@ runs before a figure is created, so a refused call leaves no half-drawn figure b
 
 from __future__ import annotations
 
-import math
-import numbers
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
 
-from .._validation import as_distribution, as_float_array
+from .._validation import as_distribution, as_float_array, real_number, shown
 
 
 def distribution(values: object, name: str) -> NDArray[np.float64]:
@@ -88,47 +86,32 @@ def event_names(events: object, n: int, name: str = "events") -> list[str]:
 def label_pair(labels: object, name: str = "labels") -> tuple[str, str]:
     """Two names, e.g. ``("P", "Q")``."""
     if isinstance(labels, str) or not isinstance(labels, Sequence) or len(labels) != 2:
-        raise ValueError(f"{name} must be two strings, e.g. ('P', 'Q'), got {labels!r:.80}")
+        raise ValueError(f"{name} must be two strings, e.g. ('P', 'Q'), got {shown(labels)}")
     return text(labels[0], f"{name}[0]"), text(labels[1], f"{name}[1]")
 
 
 def count(value: object, name: str, minimum: int, maximum: int = 10**6) -> int:
     """An integer (not a bool) from ``minimum`` to ``maximum`` (a figure's points, classes …)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise ValueError(f"{name} must be an integer, got {value!r:.80}")
-    if not minimum <= value <= maximum:
-        raise ValueError(f"{name} must be from {minimum} to {maximum}, got {value!r:.80}")
-    return int(value)
+    return int(real_number(value, name, low=minimum, high=maximum, integer=True))
 
 
 def real(
     value: object,
     name: str,
     *,
-    low: float = -math.inf,
-    high: float = math.inf,
+    low: float | None = None,
+    high: float | None = None,
     open_low: bool = False,
     open_high: bool = False,
 ) -> float:
     """One finite real number (not a bool) in [low, high]; ``open_…`` excludes that end."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be a number, got {value!r:.80}")
-    try:
-        number = float(value)
-    except OverflowError:  # an integer beyond float's range
-        number = math.inf
-    too_low = number <= low if open_low else number < low
-    too_high = number >= high if open_high else number > high
-    if not math.isfinite(number) or too_low or too_high:
-        span = f"{'(' if open_low else '['}{low:g}, {high:g}{')' if open_high else ']'}"
-        raise ValueError(f"{name} must be a finite number in {span}, got {value!r:.80}")
-    return number
+    return real_number(value, name, low=low, high=high, low_open=open_low, high_open=open_high)
 
 
 def flag(value: object, name: str) -> bool:
     """True or False."""
     if not isinstance(value, bool | np.bool_):
-        raise ValueError(f"{name} must be True or False, got {value!r:.80}")
+        raise ValueError(f"{name} must be True or False, got {shown(value)}")
     return bool(value)
 
 
@@ -140,7 +123,7 @@ def named_values(values: object, name: str) -> dict[str, object]:
         raise ValueError(f"{name} must name at least one entry")
     for key in values:
         if not isinstance(key, str):
-            raise ValueError(f"{name}'s names must be strings, got {key!r:.80}")
+            raise ValueError(f"{name}'s names must be strings, got {shown(key)}")
     return dict(values)
 
 

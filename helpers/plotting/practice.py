@@ -29,8 +29,7 @@ def plot_logit_gradients(
     """
     from ..training import gradient_wrt_logit
 
-    if isinstance(y, bool) or y not in (0, 1):
-        raise ValueError(f"y must be the label 0 or 1, got {y!r:.80}")
+    y = check.count(y, "y (the label)", 0, 1)
     z_max = check.real(z_max, "z_max", low=0.0, open_low=True)
     n = check.count(n, "n", 3)
     check.axes(ax)
@@ -83,7 +82,8 @@ def plot_learning_curves(histories: dict[str, object]) -> Figure:
     for label, history in runs.items():
         columns = [getattr(history, name, None) for name in ("epochs", "accuracy", "log_loss")]
         if any(column is None for column in columns):
-            raise ValueError(f"histories[{label!r}] must be a TrainingHistory, got {history!r:.80}")
+            kind = type(history).__name__
+            raise ValueError(f"histories[{label!r}] must be a TrainingHistory, got {kind}")
         lengths = {check.numbers_1d(c, f"histories[{label!r}]", finite=False).size for c in columns}
         if len(lengths) != 1:
             raise ValueError(f"histories[{label!r}]: epochs, accuracy, log loss differ in length")

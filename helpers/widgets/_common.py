@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import io
 import math
-import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
+from .._validation import real_number
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -31,12 +30,7 @@ def number(value: float, digits: int = 3) -> str:
 
 def probability(value: object, name: str) -> float:
     """One probability in [0, 1] (a real number, not a bool, not NaN), or ValueError."""
-    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be a number in [0, 1], got {value!r:.80}")
-    number_ = float(value)
-    if not 0.0 <= number_ <= 1.0:  # also rejects NaN
-        raise ValueError(f"{name} must lie in [0, 1], got {value!r:.80}")
-    return number_
+    return real_number(value, name, low=0.0, high=1.0)
 
 
 def state_field(state: object, key: str, function: str) -> Any:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .._validation import as_float_array
+from .._validation import as_float_array, real_number
 from ..examples import Y_PROB, Y_TRUE
 from ..losses import binary_cross_entropy
 from ._common import Explorer, Renderer, assemble, new_figure, number, slider, state_field
@@ -54,10 +54,7 @@ def binary_loss_state(y_prob: ArrayLike, index: int, y_true: ArrayLike = Y_TRUE)
             f"y_true and y_prob must be 1-D (one label and one prediction per sample), "
             f"got shape {y.shape}"
         )
-    if isinstance(index, bool) or not isinstance(index, int | np.integer):
-        raise ValueError(f"index must be an integer, got {index!r:.80}")
-    if not 0 <= index < losses.size:
-        raise ValueError(f"index must be in 0..{losses.size - 1}, got {index}")
+    index = real_number(index, "index", low=0, high=losses.size - 1, integer=True)
     mean = float(losses.mean())
     return {
         "y_true": y,
