@@ -18,21 +18,30 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import as_distribution, check_same_events, log_of_base
-from .information import _log, _p_times
+from ._numerics import log as _log
+from ._numerics import p_times as _p_times
+from ._validation import (
+    as_distribution,
+    as_float_array,
+    check_same_events,
+    log_of_base,
+    real_number,
+    shown,
+)
 from .losses import binary_cross_entropy
 
 __all__ = ["binary_sample_table", "colour_event_table", "event_contributions", "format_table"]
 
 
-def _cell(value: object, digits: int) -> str:
+def _cell(value: object, digits: int, where: str) -> str:
+    """One cell's text: a string as it is, an integer in full, a real number to ``digits``."""
     if isinstance(value, str):
         return value
-    if isinstance(value, bool) or value is None:
+    if isinstance(value, bool | np.bool_) or value is None:
         return str(value)
     if isinstance(value, int | np.integer):
         return str(int(value))
-    number = float(value)  # type: ignore[arg-type]
+    number = real_number(value, f"the cell {where}", finite=False)  # NaN, objects: ValueError
     if math.isinf(number):
         return "∞" if number > 0 else "-∞"
     text = f"{number:.{digits}f}"
@@ -60,15 +69,23 @@ def format_table(
     ------------
     total  0.750
     """
-    if digits < 0:
-        raise ValueError(f"digits must be ≥ 0, got {digits}")
-    lines = [list(header)]
+    digits = int(real_number(digits, "digits", low=0, high=15, integer=True))
+    lines = [_texts(header, "header")]
     if subheader is not None:
-        lines.append(list(subheader))
-    body = [[_cell(v, digits) for v in row] for row in rows]
-    foot = [[_cell(v, digits) for v in total]] if total is not None else []
+        lines.append(_texts(subheader, "subheader"))
+    n = len(lines[0])
+    if n == 0:
+        raise ValueError("header must name at least one column")
+    if isinstance(rows, str | bytes) or not isinstance(rows, Sequence | np.ndarray):
+        raise ValueError(f"rows must be a sequence of rows, got {type(rows).__name__}")
+    body = [
+        [_cell(v, digits, f"[{i}][{j}]") for j, v in enumerate(_row(row, f"rows[{i}]"))]
+        for i, row in enumerate(rows)
+    ]
+    foot = []
+    if total is not None:
+        foot = [[_cell(v, digits, f"total[{j}]") for j, v in enumerate(_row(total, "total"))]]
     every = lines + body + foot
-    n = len(header)
     if any(len(line) != n for line in every):
         raise ValueError(f"every row needs {n} cells, like the header")
     widths = [max(len(line[i]) for line in every) for i in range(n)]
@@ -83,6 +100,20 @@ def format_table(
     if foot:
         out += [rule, render(foot[0])]
     return "\n".join(out)
+
+
+def _row(row: object, name: str) -> list[object]:
+    if isinstance(row, str | bytes) or not isinstance(row, Sequence | np.ndarray):
+        raise ValueError(f"{name} must be a sequence of cells, got {shown(row)}")
+    return list(row)
+
+
+def _texts(values: object, name: str) -> list[str]:
+    cells = _row(values, name)
+    for i, cell in enumerate(cells):
+        if not isinstance(cell, str):
+            raise ValueError(f"{name}[{i}] must be a string, got {shown(cell)}")
+    return cells  # type: ignore[return-value]
 
 
 def event_contributions(
@@ -149,9 +180,12 @@ def colour_event_table(
     p_arr = as_distribution(p, "p")
     q_arr = as_distribution(q, "q")
     terms = event_contributions(p_arr, q_arr)
+    events = _texts(events, "events")
     if len(events) != p_arr.shape[-1]:
         raise ValueError(f"{len(events)} event names for {p_arr.shape[-1]} probabilities")
-    a, b = labels
+    if isinstance(labels, str) or not isinstance(labels, Sequence) or len(labels) != 2:
+        raise ValueError(f"labels must be two strings, e.g. ('P', 'Q'), got {shown(labels)}")
+    a, b = _texts(labels, "labels")
     header = ["event", f"{a}(x)", f"{b}(x)", f"-log2 {b}(x)"]
     header += [f"-{a} log2 {a}", f"-{a} log2 {b}", f"{a} log2({a}/{b})"]
     subheader = ["", "", "", "", f"→ H({a})", f"→ H({a},{b})", f"→ KL({a}‖{b})"]
@@ -204,15 +238,19 @@ def binary_sample_table(
     ---------------------------------------------------
     mean                                          0.367
     """
+    values = binary_cross_entropy(y_true, y_prob, reduction="none")  # validates both
     y = np.asarray(y_true, dtype=float)
     prob = np.asarray(y_prob, dtype=float)
-    values = (
-        binary_cross_entropy(y, prob, reduction="none")
-        if losses is None
-        else np.asarray(losses, dtype=float)
-    )
-    if values.shape != y.shape or y.ndim != 1:
-        raise ValueError("y_true, y_prob and losses must be 1-D and of the same length")
+    if y.ndim != 1:
+        raise ValueError(f"y_true and y_prob must be 1-D (one row per sample), got shape {y.shape}")
+    if losses is not None:
+        values = as_float_array(losses, "losses")
+        if values.shape != y.shape:
+            raise ValueError(f"losses has shape {values.shape}, y_true has shape {y.shape}")
+        bad = np.isnan(values) | (values < 0)
+        if bad.any():
+            i = int(np.argmax(bad))
+            raise ValueError(f"losses[{i}] = {values[i]} is not a loss (a number ≥ 0, or inf)")
 
     def label(v: float) -> str:
         return f"{v:g}"
