@@ -195,10 +195,14 @@ class NgramModel:
         base, k = len(self.alphabet) + 1, len(self.alphabet)
         if not isinstance(context, str):
             raise ValueError(f"context must be a string, got {type(context).__name__}")
-        context = context[max(0, len(context) - self.order) :]
+        full, context = context, context[max(0, len(context) - self.order) :]
         if context in self._memo:  # the coder asks for the same contexts again and again
             return self._memo[context]
-        recent = _codes(context, self.alphabet, "context", self._index)
+        try:
+            recent = _codes(context, self.alphabet, "context", self._index)
+        except ValueError:  # say where in the context as given
+            _codes(full, self.alphabet, "context", self._index)
+            raise
         p = np.full(k, 1.0 / k)
         for level in self._used_levels():
             counts = self._levels[level]
