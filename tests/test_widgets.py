@@ -278,3 +278,122 @@ def test_a_slider_move_is_fast():
         slider.value = 0.05 + 0.01 * i
         times.append(time.perf_counter() - start)
     assert statistics.median(times) < 0.2
+
+
+# --- the input contract -------------------------------------------------------------------------
+
+HOSTILE_NUMBERS = [
+    None,
+    math.nan,
+    math.inf,
+    -0.1,
+    1.5,
+    "0.5",
+    True,
+    np.bool_(True),
+    object(),
+    10**400,
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE_NUMBERS, ids=repr)
+def test_colour_state_refuses_hostile_numbers(value):
+    with pytest.raises(ValueError, match=r"Q\(red\)"):
+        w.colour_state(value, 0.1)
+    with pytest.raises(ValueError, match=r"Q\(green\)"):
+        w.colour_state(0.1, value)
+
+
+@pytest.mark.parametrize(
+    "p",
+    [
+        None,
+        [0.5, 0.5],
+        [0.1, 0.4, 0.6],
+        [0.1, 0.4, math.nan],
+        np.ma.masked_array(P),
+        [True, False, False],
+    ],
+    ids=repr,
+)
+def test_colour_state_refuses_a_p_that_is_no_colour_distribution(p):
+    with pytest.raises(ValueError, match="p"):
+        w.colour_state(0.2, 0.3, p)
+
+
+@pytest.mark.parametrize("value", HOSTILE_NUMBERS, ids=repr)
+def test_binary_entropy_state_refuses_hostile_numbers(value):
+    with pytest.raises(ValueError, match="p must be"):
+        w.binary_entropy_state(value)
+
+
+@pytest.mark.parametrize(
+    ("args", "match"),
+    [
+        ((Y_PROB, None), "index"),
+        ((Y_PROB, True), "index"),
+        ((Y_PROB, -1), "index"),
+        ((Y_PROB, 10**400), "index"),
+        ((Y_PROB, 0, [1, 0]), "shape"),
+        ((None, 0), "y_prob"),
+        ((np.full(10, math.nan), 0), "NaN"),
+        ((np.ma.masked_array(Y_PROB), 0), "masked"),
+        ((Y_PROB, 0, np.ones(10, dtype=bool)), "bool"),
+        ((0.5, 0, 1), "1-D"),
+        (([[0.5]], 0, [[1]]), "1-D"),
+    ],
+)
+def test_binary_loss_state_refuses_hostile_input(args, match):
+    with pytest.raises(ValueError, match=match):
+        w.binary_loss_state(*args)
+
+
+@pytest.mark.parametrize("losses", [[math.nan], [-1.0], None, "abc", [True], []], ids=repr)
+def test_loss_axis_top_refuses_what_is_no_loss(losses):
+    with pytest.raises(ValueError, match="losses"):
+        w.loss_axis_top(losses)
+
+
+@pytest.mark.parametrize(
+    "function",
+    [
+        w.colour_readout,
+        w.binary_loss_readout,
+        w.binary_entropy_readout,
+        lambda state: w.draw_colour(Figure().add_subplot(), state),
+        lambda state: w.draw_binary_losses(Figure().add_subplot(), state),
+        lambda state: w.draw_binary_entropy(Figure().add_subplot(), state),
+    ],
+)
+@pytest.mark.parametrize("state", [None, {}, "state", {"x": 1}], ids=repr)
+def test_readouts_and_drawings_refuse_what_is_no_state(function, state):
+    with pytest.raises(ValueError, match="state"):
+        function(state)
+
+
+@pytest.mark.parametrize(
+    ("build", "kwargs"),
+    [
+        (w.build_colour_explorer, {"q_red": math.nan}),
+        (w.build_colour_explorer, {"q_green": "x"}),
+        (w.build_colour_explorer, {"q_red": 0.8, "q_green": 0.8}),
+        (w.build_binary_entropy_explorer, {"p": None}),
+        (w.build_binary_loss_explorer, {"y_prob": [0.5] * 3}),
+        (w.build_binary_loss_explorer, {"y_true": np.ma.masked_array(Y_TRUE)}),
+    ],
+)
+def test_explorers_refuse_bad_starting_points_before_drawing(build, kwargs):
+    before = plt.get_fignums()
+    with pytest.raises(ValueError):
+        build(**kwargs)
+    assert plt.get_fignums() == before
+
+
+def test_explorers_draw_in_the_course_style_whatever_the_global_settings():
+    import matplotlib as mpl
+
+    with mpl.rc_context({"font.size": 5.0, "axes.spines.top": True}):
+        explorer = w.build_colour_explorer()
+    ax = explorer.figure.axes[0]
+    assert ax.title.get_fontsize() == 14.0
+    assert not ax.spines["top"].get_visible()
