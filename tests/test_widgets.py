@@ -293,6 +293,8 @@ HOSTILE_NUMBERS = [
     np.bool_(True),
     object(),
     10**400,
+    np.array([0.5, 0.5]),
+    np.ma.masked_array(0.5, mask=True),
 ]
 
 
