@@ -13,7 +13,9 @@ Reliability (calibration) of predicted probabilities:
     top_label             multi-class → binary: "was the top class right?" and its confidence
     decompose_score       score = reliability − resolution + uncertainty + within-bin term, exact
 
-Recalibration: :func:`fit_temperature` (one T > 0 minimising a validation log loss) and
+Recalibration: :func:`binary_logits` (the log-odds a fitted scikit-learn binary classifier
+gives, without taking the log of a probability rounded to 0 or 1), :func:`fit_temperature`
+(one T > 0 minimising a validation log loss), :func:`temperature_log_loss` and
 :func:`apply_temperature` (σ(z / T) or softmax(z / T)); dividing logits by T > 0 never changes
 their order, so the predicted class — and the accuracy — stay the same.
 
@@ -56,6 +58,7 @@ __all__ = [
     "Decomposition",
     "ReliabilityCurve",
     "apply_temperature",
+    "binary_logits",
     "brier_score",
     "decompose_score",
     "expected_calibration_error",
@@ -492,6 +495,63 @@ def apply_temperature(logits: ArrayLike, temperature: float) -> NDArray[np.float
     z = _finite_logits(logits)
     t = positive_number(temperature, "temperature")
     return sigmoid(z / t) if z.ndim == 1 else softmax(z / t)
+
+
+def binary_logits(model: object, X: ArrayLike) -> NDArray[np.float64]:
+    r"""The log-odds z = ln(ŷ / (1 − ŷ)) of class 1 that a fitted binary classifier gives to X.
+
+    Computed without ever taking the log of a probability: a confident model's ŷ rounds to
+    exactly 0 or 1 in float64 (for |z| > 37), and ln 0 would turn that into ±inf. Uses the
+    model's ``decision_function`` when it is the log-odds (logistic regression, gradient
+    boosting with the log loss) — checked: σ(z) must reproduce ``predict_proba`` — and
+    otherwise the difference of ``predict_log_proba``'s two columns (e.g. Gaussian naive Bayes,
+    which computes log-probabilities directly). Duck-typed: imports nothing.
+
+    Raises:
+        ValueError: a model with neither method, a ``decision_function`` that is not the
+            log-odds (e.g. a support vector machine's margin), not exactly two classes, or a
+            logit that is not finite (a probability of exactly 0 or 1, as a random forest gives).
+
+    Example:
+        >>> class Model:   # any object with scikit-learn's predict_log_proba
+        ...     def predict_log_proba(self, X):
+        ...         return np.log([[0.8, 0.2], [0.25, 0.75]])
+        >>> binary_logits(Model(), None).round(4)
+        array([-1.3863,  1.0986])
+    """
+    if hasattr(model, "decision_function") and hasattr(model, "predict_proba"):
+        z = np.asarray(model.decision_function(X), dtype=np.float64)
+        proba = np.asarray(model.predict_proba(X), dtype=np.float64)
+        if z.ndim != 1 or proba.shape != (z.size, 2):
+            raise ValueError(
+                f"binary_logits needs a binary classifier; decision_function gave shape {z.shape}"
+            )
+        if np.isfinite(z).all() and not np.allclose(sigmoid(z), proba[:, 1], rtol=0, atol=1e-9):
+            raise ValueError(
+                f"{type(model).__name__}.decision_function is not the log-odds of its "
+                "predict_proba; calibrate its probabilities instead"
+            )
+    elif hasattr(model, "predict_log_proba"):
+        with np.errstate(divide="ignore"):  # a probability of 0 gives -inf: refused below
+            log_proba = np.asarray(model.predict_log_proba(X), dtype=np.float64)
+        if log_proba.ndim != 2 or log_proba.shape[1] != 2:
+            raise ValueError(
+                "binary_logits needs a binary classifier; predict_log_proba gave shape "
+                f"{log_proba.shape}"
+            )
+        with np.errstate(invalid="ignore"):  # -inf - -inf is nan: refused below
+            z = log_proba[:, 1] - log_proba[:, 0]
+    else:
+        raise ValueError(
+            f"{type(model).__name__} has neither decision_function nor predict_log_proba"
+        )
+    if not np.isfinite(z).all():
+        i = int(np.argmax(~np.isfinite(z)))
+        raise ValueError(
+            f"sample {i} has no finite logit ({z[i]}): the model gives a probability of exactly "
+            "0 or 1 there"
+        )
+    return z + 0.0
 
 
 def _loss_function(y_true: ArrayLike, logits: ArrayLike):

@@ -397,3 +397,52 @@ def test_anything_odd_is_a_value_error(value):
     ):
         with pytest.raises(ValueError):
             call()
+
+
+# --- logits of scikit-learn models ---------------------------------------------------------------
+
+
+class _LogOdds:
+    """A stand-in classifier whose decision_function is (or is not) the log-odds."""
+
+    def __init__(self, z, scale=1.0):
+        self.z, self.scale = np.asarray(z, dtype=float), scale
+
+    def decision_function(self, X):
+        return self.scale * self.z
+
+    def predict_proba(self, X):
+        p = helpers.sigmoid(self.z)
+        return np.c_[1 - p, p]
+
+
+def test_binary_logits_of_real_models_reproduce_their_probabilities():
+    from sklearn.datasets import load_breast_cancer
+    from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.naive_bayes import GaussianNB
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    X, y = load_breast_cancer(return_X_y=True)
+    for model in (
+        make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000)),
+        GaussianNB(),
+        GradientBoostingClassifier(n_estimators=10, random_state=0),
+    ):
+        model.fit(X, y)
+        z = cal.binary_logits(model, X)
+        assert z.shape == (len(y),) and np.isfinite(z).all()
+        assert np.allclose(helpers.sigmoid(z), model.predict_proba(X)[:, 1], atol=1e-9)
+        assert np.array_equal(z > 0, model.predict(X) == 1)
+    forest = RandomForestClassifier(n_estimators=5, random_state=0).fit(X, y)
+    with pytest.raises(ValueError, match="no finite logit"):
+        cal.binary_logits(forest, X)
+
+
+def test_binary_logits_refuse_what_is_not_a_log_odds():
+    assert np.allclose(cal.binary_logits(_LogOdds([1.0, -2.0]), None), [1.0, -2.0])
+    with pytest.raises(ValueError, match="not the log-odds"):
+        cal.binary_logits(_LogOdds([1.0, -2.0], scale=2.0), None)
+    with pytest.raises(ValueError, match="neither decision_function nor predict_log_proba"):
+        cal.binary_logits(object(), None)

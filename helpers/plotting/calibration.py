@@ -137,11 +137,14 @@ def plot_reliability_diagram(
         linestyle="-",
         label=label,
     )
-    for x, y, count in zip(curve.prob_pred, curve.prob_true, curve.counts, strict=True):
+    for j, (x, y, count) in enumerate(
+        zip(curve.prob_pred, curve.prob_true, curve.counts, strict=True)
+    ):
+        step = 11 * (j % 2)  # neighbouring bins' labels on two levels, so they do not overlap
         ax.annotate(
             f"n = {count}",
             (x, y),
-            xytext=(6, -12) if y > 0.5 else (6, 6),
+            xytext=(4, -(12 + step)) if y > 0.5 else (4, 6 + step),
             textcoords="offset points",
             fontsize=9,
         )
