@@ -154,13 +154,6 @@ def _as_joint(values: ArrayLike, name: str = "joint") -> NDArray[np.float64]:
     return array
 
 
-def _plogp_ratio(p: np.ndarray, r: np.ndarray) -> np.ndarray:
-    """Σ p · ln r over the last axis, with 0 · ln r = 0 (r may be 0 or inf where p = 0)."""
-    with np.errstate(divide="ignore"):
-        log_r = np.log(np.where(p > 0, r, 1.0))
-    return _sum_p_times(p, log_r)
-
-
 # --- Jensen–Shannon ---------------------------------------------------------------------------
 
 
@@ -224,7 +217,9 @@ def marginals(joint: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64
         (array([0.4, 0.6]), array([0.5, 0.5]))
     """
     table = _as_joint(joint)
-    return table.sum(axis=-1), table.sum(axis=-2)
+    # a sum of entries can round (or, within the sum tolerance, be) a hair above 1: keep it a
+    # probability, so that the marginals can be passed to helpers.entropy
+    return np.minimum(table.sum(axis=-1), 1.0), np.minimum(table.sum(axis=-2), 1.0)
 
 
 def joint_entropy(joint: ArrayLike, base: float = 2) -> Result:
@@ -276,11 +271,11 @@ def conditional_entropy(
     table = _as_joint(joint)
     if given == "y":
         table = np.swapaxes(table, -1, -2)  # now the conditioning variable is along axis -2
-    condition = table.sum(axis=-1, keepdims=True)  # P(x) ≥ P(x, y): each ratio is ≥ 1
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = condition / table  # only used where P(x, y) > 0
+    condition = table.sum(axis=-1, keepdims=True)  # P(x) ≥ P(x, y): each log ratio is ≥ 0
+    with np.errstate(divide="ignore", invalid="ignore"):  # used only where P(x, y) > 0
+        log_ratio = np.log(condition) - np.log(table)  # logs, not a ratio: no overflow
     flat = table.reshape(*table.shape[:-2], -1)
-    value = _plogp_ratio(flat, np.broadcast_to(ratio, table.shape).reshape(flat.shape))
+    value = _sum_p_times(flat, np.where(flat > 0, log_ratio.reshape(flat.shape), 0.0))
     return scalar_or_array(np.maximum(value, 0.0) / ln_base)
 
 
@@ -308,10 +303,11 @@ def mutual_information(joint: ArrayLike, base: float = 2) -> Result:
     table = _as_joint(joint)
     p_x = table.sum(axis=-1, keepdims=True)
     p_y = table.sum(axis=-2, keepdims=True)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = table / (p_x * p_y)  # only used where P(x, y) > 0, so P(x), P(y) > 0 too
+    with np.errstate(divide="ignore", invalid="ignore"):  # used only where P(x, y) > 0
+        # logs, not a ratio: P(x) P(y) can underflow to 0 even where P(x, y) > 0
+        log_ratio = np.log(table) - np.log(p_x) - np.log(p_y)
     flat = table.reshape(*table.shape[:-2], -1)
-    value = _plogp_ratio(flat, ratio.reshape(flat.shape))
+    value = _sum_p_times(flat, np.where(flat > 0, log_ratio.reshape(flat.shape), 0.0))
     # the exact value is ≥ 0; rounding can leave it a few ulps below 0
     return scalar_or_array(np.maximum(value, 0.0) / ln_base)
 

@@ -11,6 +11,7 @@ from ._calibration import *  # noqa: F403  (11_calibration_and_proper_scoring)
 from ._colours import *  # noqa: F403  (04_colour_events)
 from ._core import Feedback, check_number
 from ._cross_entropy import *  # noqa: F403  (02_cross_entropy)
+from ._divergences import *  # noqa: F403  (10_soft_targets_and_divergences)
 from ._entropy import *  # noqa: F403  (01_entropy)
 from ._frameworks import *  # noqa: F403  (09_cross_entropy_in_the_frameworks)
 from ._kl import *  # noqa: F403  (03_kl_divergence)
