@@ -77,6 +77,20 @@ def _class_weights(weights: ArrayLike | None, n_classes: int) -> NDArray[np.floa
     return w
 
 
+def _total_weight(weights: np.ndarray) -> float:
+    """The sum of the targets' weights, the denominator of PyTorch's weighted mean."""
+    with np.errstate(over="ignore"):
+        total = float(weights.sum())
+    if total == 0:
+        raise ValueError("the targets' class weights sum to 0: the weighted mean is undefined")
+    if not np.isfinite(total):
+        raise ValueError(
+            "the targets' class weights sum beyond float64's range: scale them down "
+            "(the weighted mean does not change)"
+        )
+    return total
+
+
 def _is_index_target(y_true: ArrayLike) -> bool:
     """Whether targets are given as class indices (1-D numbers), as PyTorch distinguishes them."""
     try:
@@ -146,13 +160,13 @@ def weighted_cross_entropy_with_logits(
     z = _logits_2d(logits)
     rows = _labels_as_rows(y_true, *z.shape)
     w = _class_weights(class_weights, z.shape[1])
-    losses = -_p_times(rows * w, log_softmax(z)).sum(axis=-1)
-    if reduction != "mean" or not _is_index_target(y_true):
-        return reduce(losses, reduction)
-    total_weight = float((rows * w).sum())
-    if total_weight == 0:
-        raise ValueError("the targets' class weights sum to 0: the weighted mean is undefined")
-    return float(losses.sum() / total_weight) + 0.0
+    with np.errstate(over="ignore"):  # a huge weight times a large loss is inf, quietly
+        losses = -_p_times(rows * w, log_softmax(z)).sum(axis=-1)
+        if reduction != "mean" or not _is_index_target(y_true):
+            return reduce(losses, reduction)
+    # Σ w_t ℓ / Σ w_t as Σ (w_t / Σ w) ℓ: finite whenever the answer is
+    shares = (rows @ w) / _total_weight(rows @ w)
+    return float(-_p_times(rows * shares[:, None], log_softmax(z)).sum()) + 0.0
 
 
 def nll_loss(
@@ -199,13 +213,13 @@ def nll_loss(
     target = rows.argmax(axis=1)
     weights = w[target]
     picked = x[np.arange(x.shape[0]), target]
-    losses = np.where(weights == 0, 0.0, -weights * np.where(weights == 0, 0.0, picked))
-    if reduction != "mean":
-        return reduce(losses, reduction)
-    total = float(weights.sum())
-    if total == 0:
-        raise ValueError("the targets' class weights sum to 0: the weighted mean is undefined")
-    return float(losses.sum() / total) + 0.0
+    with np.errstate(over="ignore"):  # a huge weight times a large entry is inf, quietly
+        losses = np.where(weights == 0, 0.0, -weights * np.where(weights == 0, 0.0, picked))
+        if reduction != "mean":
+            return reduce(losses, reduction)
+    shares = weights / _total_weight(weights)  # Σ (w_t / Σ w) ℓ: finite whenever the answer is
+    picked = np.where(shares == 0, 0.0, picked)
+    return float(-np.sum(np.where(shares == 0, 0.0, shares * picked))) + 0.0
 
 
 def focal_loss_with_logits(
@@ -406,6 +420,10 @@ def fit_softmax_regression(
         lr: the learning rate, a positive number.
         epochs: the number of steps, a positive integer.
 
+    Raises:
+        ValueError: bad shapes, labels, weights, ``lr`` or ``epochs``, or a run that diverges
+            (logits or weights overflow float64 because ``lr`` is far too large).
+
     Example: three points, one feature.
 
         >>> fit = fit_softmax_regression([[-1.0], [0.0], [1.0]], [0, 0, 1], 2, epochs=200)
@@ -427,14 +445,18 @@ def fit_softmax_regression(
     rows = _labels_as_rows(y, features.shape[0], int(n_classes))
     w = _class_weights(class_weights, int(n_classes))
     sample_weights = rows @ w
-    total = float(sample_weights.sum())
-    if total == 0:
-        raise ValueError("the targets' class weights sum to 0: nothing to fit")
+    total = _total_weight(sample_weights)
     W = np.zeros((features.shape[1], int(n_classes)))
     b = np.zeros(int(n_classes))
     for _ in range(int(epochs)):
-        grad = (softmax(features @ W + b) - rows) * (sample_weights / total)[:, None]
-        W -= lr * features.T @ grad
-        b -= lr * grad.sum(axis=0)
+        with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported below
+            z = features @ W + b
+            if not np.isfinite(z).all():
+                raise ValueError(f"training diverged (logits overflowed): lr = {lr!r} is too large")
+            grad = (softmax(z) - rows) * (sample_weights / total)[:, None]
+            W -= lr * features.T @ grad
+            b -= lr * grad.sum(axis=0)
+    if not (np.isfinite(W).all() and np.isfinite(b).all()):
+        raise ValueError(f"training diverged (weights overflowed): lr = {lr!r} is too large")
     loss = weighted_cross_entropy_with_logits(y, features @ W + b, w)
     return SoftmaxFit(weights=W, bias=b, loss=float(loss))

@@ -319,3 +319,34 @@ def test_predict_proba_checks_its_input():
         fit.predict_proba([[0.0, 1.0]])
     with pytest.raises(ValueError):
         fit.predict_proba([[np.nan]])
+
+
+weights_any = arrays(np.float64, (3,), elements=st.floats(0.0, 1e308, allow_subnormal=True)).filter(
+    lambda w: bool((w > 0).any())
+)
+
+
+@given(weights_any, st.sampled_from(["mean", "sum", "none"]))
+def test_any_weights_never_warn_and_the_mean_stays_a_mean(w, reduction):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            loss = frameworks.weighted_cross_entropy_with_logits(
+                LABELS, LOGITS, w, reduction=reduction
+            )
+            nll = frameworks.nll_loss(LABELS, helpers.log_softmax(LOGITS), w, reduction=reduction)
+        except ValueError as error:  # the targets' weights sum to 0 or beyond float64
+            assert "weights sum" in str(error)
+            return
+    np.testing.assert_allclose(loss, nll, rtol=1e-9)
+    if reduction == "mean":  # a weighted mean lies between the smallest and largest loss
+        ce = helpers.softmax_cross_entropy_with_logits(LABELS, LOGITS, reduction="none")
+        used = w[LABELS] > 0
+        assert ce[used].min() - 1e-9 <= loss <= ce[used].max() + 1e-9
+
+
+def test_a_diverging_fit_is_a_value_error():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match="diverged"):
+            frameworks.fit_softmax_regression([[1e5], [-1e5]], [0, 1], 2, lr=1e300, epochs=50)
