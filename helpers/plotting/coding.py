@@ -16,22 +16,33 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
+from .._validation import as_float_array
 from ._style import EXTRA_COLOUR, P_COLOUR, Q_COLOUR, figure_and_axes, styled
 
 __all__ = ["plot_compressed_sizes", "plot_cross_entropy_by_order"]
 
 
 def _finite_positive(values: ArrayLike, name: str, size: int | None = None) -> np.ndarray:
-    try:
-        array = np.asarray(values, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be numbers") from None
-    if array.ndim != 1 or array.size == 0 or (size is not None and array.size != size):
+    """``values`` as a 1-D float array of finite numbers ≥ 0 (of length ``size``), or ValueError."""
+    array = as_float_array(values, name)  # no masks, bools, strings, objects, empties
+    if array.ndim != 1 or (size is not None and array.size != size):
         expected = f" of length {size}" if size is not None else ""
         raise ValueError(f"{name} must be a 1-D sequence{expected}, got shape {array.shape}")
     if not np.isfinite(array).all() or (array < 0).any():
         raise ValueError(f"{name} must be finite numbers ≥ 0")
     return array
+
+
+def _labelled(values: object, name: str) -> dict[str, object]:
+    """A mapping with string labels as keys, or ValueError."""
+    if not isinstance(values, Mapping) or not all(isinstance(k, str) for k in values):
+        raise ValueError(f"{name} must be a dict from labels (strings) to values, got {values!r}")
+    return dict(values)
+
+
+def _check_ax(ax: object) -> None:
+    if ax is not None and not isinstance(ax, Axes):
+        raise ValueError(f"ax must be a matplotlib Axes or None, got {type(ax).__name__}")
 
 
 @styled
@@ -53,7 +64,9 @@ def plot_cross_entropy_by_order(
     x = _finite_positive(orders, "orders")
     train = _finite_positive(training, "training", x.size)
     held = _finite_positive(held_out, "held_out", x.size)
-    curves = {k: _finite_positive(v, f"extra[{k!r}]", x.size) for k, v in (extra or {}).items()}
+    extra = _labelled({} if extra is None else extra, "extra")
+    curves = {k: _finite_positive(v, f"extra[{k!r}]", x.size) for k, v in extra.items()}
+    _check_ax(ax)
     fig, ax = figure_and_axes(ax, width=8.0, height=4.5)
     ax.plot(x, train, "-o", color=P_COLOUR, label="training text (seen)")
     ax.plot(x, held, "--s", color=Q_COLOUR, label="held-out text (unseen)")
@@ -95,12 +108,19 @@ def plot_compressed_sizes(
     ['500 B = 4.00 bits/char', '600 B = 4.80 bits/char']
     >>> plt.close(fig)
     """
-    if isinstance(n_chars, bool) or not isinstance(n_chars, int | np.integer) or n_chars <= 0:
-        raise ValueError(f"n_chars must be a whole number > 0, got {n_chars!r}")
+    if (
+        isinstance(n_chars, bool)
+        or not isinstance(n_chars, int | np.integer)
+        or not 0 < n_chars <= 10**12
+    ):
+        raise ValueError(f"n_chars must be a whole number from 1 to 10^12, got {n_chars!r}")
+    models = _labelled(models, "models")
+    compressors = _labelled(compressors, "compressors")
     labels = [*models, *compressors]
     if not labels:
         raise ValueError("nothing to draw: give at least one model or compressor size")
     sizes = _finite_positive([*models.values(), *compressors.values()], "sizes")
+    _check_ax(ax)
     fig, ax = figure_and_axes(ax, width=8.5, height=0.45 * len(labels) + 1.5)
     y = np.arange(len(labels))[::-1]
     for i, size in enumerate(sizes):
