@@ -9,6 +9,7 @@ One module per notebook; the expected answers are computed with ``helpers``, nev
 from ._binary import *  # noqa: F403  (05_binary_cross_entropy)
 from ._calibration import *  # noqa: F403  (11_calibration_and_proper_scoring)
 from ._colours import *  # noqa: F403  (04_colour_events)
+from ._compression import *  # noqa: F403  (12_cross_entropy_is_compression)
 from ._core import Feedback, check_number
 from ._cross_entropy import *  # noqa: F403  (02_cross_entropy)
 from ._divergences import *  # noqa: F403  (10_soft_targets_and_divergences)
