@@ -446,3 +446,21 @@ def test_binary_logits_refuse_what_is_not_a_log_odds():
         cal.binary_logits(_LogOdds([1.0, -2.0], scale=2.0), None)
     with pytest.raises(ValueError, match="neither decision_function nor predict_log_proba"):
         cal.binary_logits(object(), None)
+
+
+def test_fit_temperature_agrees_with_sklearns_temperature_calibration():
+    """scikit-learn ≥ 1.8 fits a temperature too (CalibratedClassifierCV(method="temperature"));
+    on a model whose decision_function is its logit, the recalibrated probabilities agree."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.datasets import load_breast_cancer
+    from sklearn.ensemble import GradientBoostingClassifier
+    from sklearn.frozen import FrozenEstimator
+    from sklearn.model_selection import train_test_split
+
+    X, y = load_breast_cancer(return_X_y=True)
+    X_fit, X_val, y_fit, y_val = train_test_split(X, y, test_size=0.5, random_state=0, stratify=y)
+    model = GradientBoostingClassifier(n_estimators=30, random_state=0).fit(X_fit, y_fit)
+    theirs = CalibratedClassifierCV(FrozenEstimator(model), method="temperature").fit(X_val, y_val)
+    t = cal.fit_temperature(y_val, cal.binary_logits(model, X_val))
+    ours = cal.apply_temperature(cal.binary_logits(model, X), t)
+    assert np.allclose(theirs.predict_proba(X)[:, 1], ours, atol=1e-6)
