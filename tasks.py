@@ -44,8 +44,9 @@ def run(*cmd: str | Path, **kwargs) -> None:
     subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT, **kwargs)
 
 
-def python_problem(version: tuple[int, ...] = tuple(sys.version_info[:3])) -> str | None:
-    """Why this Python cannot run the course (with what to install instead), or None."""
+def python_problem(version: tuple[int, ...] | None = None) -> str | None:
+    """Why this Python (or `version`) cannot run the course, with what to install; or None."""
+    version = tuple(sys.version_info[:3]) if version is None else version
     if OLDEST <= version[:3] and version[:2] <= NEWEST:
         return None
     shown = ".".join(map(str, version[:3]))
@@ -219,47 +220,35 @@ def lock(args: list[str]) -> None:
 
 
 def doctor(args: list[str]) -> None:
-    """Print OK/FAIL, with the fix, for everything the course needs; exit 1 on any FAIL."""
-    ok = True
+    """Print OK/FAIL, with the fix, for everything the course needs; exit 1 on any FAIL.
 
-    def report(good: bool, what: str, fix: str = "") -> None:
-        nonlocal ok
-        ok &= good
-        print(
-            f"{'OK  ' if good else 'FAIL'} {what}" + ("" if good else f" -- fix: {fix}"), flush=True
-        )
-
+    Python and .venv are checked here; the pins, a kernel and JupyterLab's extension by
+    tools/doctor.py inside .venv (`doctor --requirements FILE` checks another lock)."""
     problem = python_problem()
-    report(
-        problem is None,
-        f"Python {sys.version.split()[0]} runs tasks.py (3.11.5 to 3.14)",
-        str(problem),
+    print(
+        f"{'OK  ' if problem is None else 'FAIL'} Python {sys.version.split()[0]} runs tasks.py"
+        + ("" if problem is None else f" -- fix: {problem}"),
+        flush=True,
     )
-    if not PYTHON.exists():
-        report(False, f"virtual environment {VENV.name}/ is missing", "python3 tasks.py setup")
+    probe = "import sys; print(sys.prefix != sys.base_prefix, *sys.version_info[:3])"
+    done = (
+        subprocess.run([str(PYTHON), "-c", probe], capture_output=True, text=True)
+        if PYTHON.exists()
+        else None
+    )
+    found = done.stdout.split() if done and done.returncode == 0 else []
+    version = tuple(map(int, found[1:4]))
+    if found[:1] != ["True"] or python_problem(version):
+        shown = f" has Python {'.'.join(found[1:4])}" if found else " is missing or broken"
+        print(
+            f"FAIL virtual environment {VENV.name}/{shown} -- fix: delete {VENV.name}/ if it "
+            "is there, then `python3 tasks.py setup` with Python 3.11.5 to 3.14",
+            flush=True,
+        )
         sys.exit(1)
-    probe = subprocess.run(
-        [
-            str(PYTHON),
-            "-c",
-            "import sys; print(*sys.version_info[:3]); print(sys.prefix != sys.base_prefix)",
-        ],
-        capture_output=True,
-        text=True,
-    )
-    lines = probe.stdout.split("\n")
-    good = probe.returncode == 0 and lines[1:2] == ["True"]
-    version = tuple(map(int, lines[0].split())) if good else (0, 0, 0)
-    fix = f"delete {VENV.name}/ and run `python3 tasks.py setup` with a supported Python"
-    report(
-        good and python_problem(version) is None,
-        f"virtual environment {VENV.name}/ (Python {'.'.join(map(str, version))})",
-        fix,
-    )
-    if not good:
-        sys.exit(1)
+    print(f"OK   virtual environment {VENV.name}/ (Python {'.'.join(found[1:4])})", flush=True)
     checks = subprocess.run([str(PYTHON), ROOT / "tools" / "doctor.py", *args], cwd=ROOT)
-    if checks.returncode or not ok:
+    if checks.returncode or problem:
         sys.exit(1)
 
 
