@@ -31,7 +31,6 @@ One contract everywhere: a correct number, ``inf`` where the mathematics is infi
 from __future__ import annotations
 
 import math
-import numbers
 from typing import Literal, NamedTuple
 
 import numpy as np
@@ -46,6 +45,7 @@ from ._validation import (
     check_unit_interval,
     log_of_base,
     positive_number,
+    real_number,
     reduce,
     scalar_or_array,
 )
@@ -121,12 +121,7 @@ def _temperature(value: object) -> float:
 
 def _fraction(value: object, name: str) -> float:
     """One real number in [0, 1]."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be a number in [0, 1], got {value!r}")
-    number = float(value)
-    if not 0.0 <= number <= 1.0:  # NaN fails too
-        raise ValueError(f"{name} must be a number in [0, 1], got {value!r}")
-    return number
+    return real_number(value, name, low=0.0, high=1.0)
 
 
 def _as_joint(values: ArrayLike, name: str = "joint") -> NDArray[np.float64]:
@@ -366,6 +361,8 @@ def mixup_targets(
         raise ValueError(f"n_classes must be an integer ≥ 2, got {n_classes!r}")
     rows = []
     for name, labels in (("y_a", y_a), ("y_b", y_b)):
+        if np.ma.isMaskedArray(labels):  # np.asarray would silently drop the mask
+            raise ValueError(f"{name} is a masked array; pass the labels to use")
         try:
             raw = np.asarray(labels)
         except (ValueError, TypeError) as error:

@@ -51,7 +51,9 @@ def test_soft_targets_into_a_given_axes():
     [
         (([1.0, 0.0], [], ["a", "b"]), "temperatures"),
         (([1.0, 0.0], [1, 2, 3, 4, 5, 6, 7], ["a", "b"]), "temperatures"),
-        (([1.0, 0.0], [1], ["a"]), "class names"),
+        (([1.0, 0.0], [1], ["a"]), "classes has 1 names"),
+        (([1.0, 0.0], [1], [1, 2]), "must be a string"),
+        (([1.0, 0.0], 2.0, ["a", "b"]), "1-D"),
         (([[1.0, 0.0]], [1], ["a", "b"]), "1-D"),
         (([1.0, np.nan], [1], ["a", "b"]), "finite"),
         (([1.0, 0.0], [0], ["a", "b"]), "temperature"),
@@ -88,7 +90,10 @@ def test_kl_fits_draws_the_target_and_both_fits():
         (([0.0, 1.0], [0.5], (0, 1, 0), (0, 1, 0)), "same length"),
         (([0.0, 1.0], [0.5, -0.1], (0, 1, 0), (0, 1, 0)), "p ≥ 0"),
         (([0.0, np.inf], [0.5, 0.5], (0, 1, 0), (0, 1, 0)), "finite"),
-        (([0.0, 1.0], [0.5, 0.5], (0, 0, 0), (0, 1, 0)), "sigma > 0"),
+        (
+            ([0.0, 1.0], [0.5, 0.5], (0, 0, 0), (0, 1, 0)),
+            "forward.sigma must be a finite number > 0",
+        ),
         (([0.0, 1.0], [0.5, 0.5], (0, 1, 0), "fit"), "GaussianFit"),
         (([0.0, 1.0], [0.5, 0.5], (0, 1), (0, 1, 0)), "GaussianFit"),
     ],
@@ -133,7 +138,7 @@ def test_information_diagram_of_independent_variables_has_no_overlap():
     [
         ([0.5, 0.5], "2-D"),
         ([[[0.5, 0.5]]], "2-D"),
-        ("table", "2-D"),
+        ("table", "numbers"),
         ([[0.5, 0.6], [0.0, 0.0]], "sums to"),
         ([[np.nan, 1.0]], "NaN"),
     ],

@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
+from .._validation import as_float_array
 from ..divergences import (
     GaussianFit,
     conditional_entropy,
@@ -26,6 +27,7 @@ from ..divergences import (
     mutual_information,
     tempered_softmax,
 )
+from ._checks import axes, event_names, numbers_1d, real
 from ._style import EXTRA_COLOUR, P_COLOUR, Q_COLOUR, figure_and_axes, label_bars, styled
 
 __all__ = ["plot_information_diagram", "plot_kl_fits", "plot_soft_targets"]
@@ -50,14 +52,13 @@ def plot_soft_targets(
     [0.506, 0.307, 0.186]
     >>> plt.close(fig)
     """
-    temps = list(temperatures)
+    z = numbers_1d(logits, "logits")
+    temps = [float(t) for t in numbers_1d(temperatures, "temperatures")]
     if not temps or len(temps) > len(_COLOURS):
         raise ValueError(f"give between 1 and {len(_COLOURS)} temperatures, got {len(temps)}")
-    rows = [tempered_softmax(logits, t) for t in temps]  # validates logits and each T
-    if rows[0].ndim != 1:
-        raise ValueError(f"logits must be 1-D (one score per class), got shape {rows[0].shape}")
-    if len(classes) != rows[0].size:
-        raise ValueError(f"{len(classes)} class names for {rows[0].size} logits")
+    rows = [tempered_softmax(z, t) for t in temps]  # checks each temperature
+    classes = event_names(classes, z.size, "classes")
+    axes(ax)
     fig, ax = figure_and_axes(ax, width=8, height=4.2)
     x = np.arange(rows[0].size)
     width = 0.8 / len(temps)
@@ -83,13 +84,12 @@ def plot_soft_targets(
 
 
 def _fit(value: object, name: str) -> GaussianFit:
-    try:
-        mu, sigma, divergence = (float(v) for v in value)  # type: ignore[union-attr]
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a GaussianFit (mu, sigma, divergence)") from None
-    if not (math.isfinite(mu) and math.isfinite(sigma) and sigma > 0):
-        raise ValueError(f"{name} needs a finite mu and a finite sigma > 0, got {value!r}")
-    return GaussianFit(mu, sigma, divergence)
+    """A GaussianFit (or a (mu, sigma, divergence) tuple) with a finite mu and sigma > 0."""
+    if not isinstance(value, tuple | list) or len(value) != 3:
+        raise ValueError(f"{name} must be a GaussianFit (mu, sigma, divergence)")
+    mu = real(value[0], f"{name}.mu")
+    sigma = real(value[1], f"{name}.sigma", low=0.0, open_low=True)
+    return GaussianFit(mu, sigma, math.nan)
 
 
 @styled
@@ -111,13 +111,13 @@ def plot_kl_fits(
     ['target P (two peaks)', 'forward KL(P‖Q)', 'reverse KL(Q‖P)']
     >>> plt.close(fig)
     """
-    grid = np.asarray(x, dtype=float) if np.ndim(x) == 1 else None
-    density = np.asarray(p, dtype=float) if np.ndim(p) == 1 else None
-    if grid is None or density is None or grid.shape != density.shape or grid.size < 2:
+    grid, density = numbers_1d(x, "x"), numbers_1d(p, "p")
+    if grid.shape != density.shape or grid.size < 2:
         raise ValueError("x and p must be 1-D arrays of the same length (a density on a grid)")
-    if not (np.isfinite(grid).all() and np.isfinite(density).all() and (density >= 0).all()):
-        raise ValueError("x and p must be finite, and p ≥ 0")
+    if (density < 0).any():
+        raise ValueError("p must be a density: p ≥ 0 everywhere")
     fits = {"forward": _fit(forward, "forward"), "reverse": _fit(reverse, "reverse")}
+    axes(ax)
     fig, ax = figure_and_axes(ax, width=8, height=4.2)
     ax.fill_between(grid, density, color=P_COLOUR, alpha=0.25)
     ax.plot(grid, density, color=P_COLOUR, linewidth=2.5, label="target P (two peaks)")
@@ -159,9 +159,10 @@ def plot_information_diagram(
     1.8464
     >>> plt.close(fig)
     """
-    table = np.asarray(joint, dtype=float) if not isinstance(joint, str) else None
-    if table is None or table.ndim != 2:
+    table = as_float_array(joint, "joint")
+    if table.ndim != 2:
         raise ValueError("joint must be one 2-D joint probability table (X rows, Y columns)")
+    axes(ax)
     h_xy = joint_entropy(joint, base)  # validates the table and the base
     h_y_given_x = conditional_entropy(joint, "x", base)
     h_x_given_y = conditional_entropy(joint, "y", base)
