@@ -183,8 +183,8 @@ class NgramModel:
     def probabilities(self, context: str = "") -> NDArray[np.float64]:
         r"""P(next character | context) for every character of the alphabet (sums to 1).
 
-        Only the last ``order`` characters of ``context`` matter; a shorter context means the
-        start of a text.
+        Only the last ``order`` characters of ``context`` matter (and only they are read and
+        checked); a shorter context means the start of a text.
 
         >>> model = fit("aab", order=1, alpha=1.0, alphabet="ab")
         >>> model.probabilities("a").tolist()      # after "a": a once, b once -> (1+1)/(2+2)
