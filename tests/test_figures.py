@@ -108,7 +108,8 @@ def test_committed_figures_are_what_the_code_draws(path, tmp_path):
 
 
 def test_the_check_sees_a_changed_figure(tmp_path):
-    """A figure changed by one value label is caught; the same figure drawn twice is not."""
+    """A figure whose Q moves by 0.01 (two bars and their labels) is caught; the same figure
+    drawn twice is not."""
     import matplotlib
 
     matplotlib.use("Agg")
