@@ -155,9 +155,8 @@ def _check_finite(array: np.ndarray, name: str, out: list[Finding]) -> np.ndarra
                 "nan_pred",
                 (
                     f"y_pred has {nan} NaN value(s): the model's outputs are already NaN, so every "
-                    "loss "
-                    "is NaN. Typical causes: a step size that diverged (the loss grew, then "
-                    "overflowed), "
+                    "loss is NaN. Typical causes: exp of a large logit overflowing (inf / inf in "
+                    "a naive softmax), a step size that diverged (the loss grew, then overflowed), "
                     "inf − inf or 0 · inf inside the model, or NaN in the input features."
                 ),
             )
@@ -194,16 +193,16 @@ def _binary_label_findings(y: np.ndarray, out: list[Finding]) -> None:
     if low < 0 or high > 1:
         if high == 255 and low >= 0:
             why = (
-                "they look like image masks stored as 0/255: divide by 255. Binary "
-                "cross-entropy with a label above 1 can be negative, and the model is "
-                "pushed towards ever larger logits."
+                "they look like image masks stored as 0/255: divide by 255. Binary cross-entropy "
+                "with a label above 1 can be negative, and the model is pushed towards ever larger "
+                "logits."
             )
         elif set(values.tolist()) <= {-1.0, 1.0}:
             why = "they look like −1/+1 labels (the SVM convention): map them with (y + 1) / 2."
         elif high > 1 and np.all(values == np.round(values)):
             why = (
-                "they look like class indices: for more than two classes use a multi-class "
-                "loss, or one binary label per class."
+                "they look like class indices: for more than two classes use a multi-class loss, "
+                "or one binary label per class."
             )
         else:
             why = "binary cross-entropy needs labels in [0, 1]."
@@ -219,8 +218,7 @@ def _binary_label_findings(y: np.ndarray, out: list[Finding]) -> None:
                 "soft_labels",
                 (
                     "y_true has values strictly between 0 and 1 (soft labels). That is allowed, "
-                    "but the "
-                    "smallest possible loss is then the labels' entropy, not 0."
+                    "but the smallest possible loss is then the labels' entropy, not 0."
                 ),
             )
         )
@@ -237,8 +235,7 @@ def _index_label_findings(y: np.ndarray, k: int | None, out: list[Finding]) -> N
                 "non_integer_labels",
                 (
                     f"y_true should hold integer class indices but has {_fmt(float(bad))}: are "
-                    "these "
-                    "probabilities or soft labels? Use a loss that takes probability rows."
+                    "these probabilities or soft labels? Use a loss that takes probability rows."
                 ),
             )
         )
@@ -282,10 +279,9 @@ def _row_label_findings(y: np.ndarray, out: list[Finding]) -> None:
                 "multi_hot_targets",
                 (
                     f"{int((ones > 1).sum())} target row(s) have several 1s (up to "
-                    f"{int(ones.max())}): "
-                    "these are multi-label targets. A softmax cross-entropy spreads one unit of "
-                    "probability over the classes and cannot predict two at once: use independent "
-                    "sigmoids with binary cross-entropy per label."
+                    f"{int(ones.max())}): these are multi-label targets. A softmax cross-entropy "
+                    "spreads one unit of probability over the classes and cannot predict two at "
+                    "once: use independent sigmoids with binary cross-entropy per label."
                 ),
             )
         )
@@ -315,11 +311,9 @@ def _probability_row_findings(p: np.ndarray, out: list[Finding], *, multilabel: 
                 "logits_as_probabilities",
                 (
                     f"y_pred has values from {_fmt(low)} to {_fmt(high)}, outside [0, 1]: these "
-                    "look "
-                    "like logits passed where probabilities are expected. Use the from-logits loss "
-                    "(from_logits=True, CrossEntropyLoss, BCEWithLogitsLoss) or apply "
-                    + ("sigmoid" if multilabel else "softmax")
-                    + " first."
+                    "look like logits passed where probabilities are expected. Use the "
+                    "from-logits loss (from_logits=True, CrossEntropyLoss, BCEWithLogitsLoss) or "
+                    "apply " + ("sigmoid" if multilabel else "softmax") + " first."
                 ),
             )
         )
@@ -333,10 +327,9 @@ def _probability_row_findings(p: np.ndarray, out: list[Finding], *, multilabel: 
                     "softmax_on_multilabel",
                     (
                         "every row of y_pred sums to 1, as a softmax output does. Multi-label "
-                        "outputs "
-                        "are independent sigmoids (each in [0, 1], rows need not sum to 1); a "
-                        "softmax "
-                        "forces the labels to compete and cannot say yes to two of them."
+                        "outputs are independent sigmoids (each in [0, 1], rows need not sum to "
+                        "1); a softmax forces the labels to compete and cannot say yes to two of "
+                        "them."
                     ),
                 )
             )
@@ -348,8 +341,7 @@ def _probability_row_findings(p: np.ndarray, out: list[Finding], *, multilabel: 
                 "rows_not_normalised",
                 (
                     f"row {row} of y_pred sums to {_fmt(float(sums[row]))}, not 1: sigmoid outputs "
-                    "or "
-                    "unnormalised scores where softmax probabilities are expected."
+                    "or unnormalised scores where softmax probabilities are expected."
                 ),
             )
         )
@@ -361,10 +353,9 @@ def _probability_row_findings(p: np.ndarray, out: list[Finding], *, multilabel: 
                 "double_softmax",
                 (
                     f"every probability lies between {lo:.4f} and {hi:.4f}, the only values "
-                    "softmax can "
-                    f"produce from inputs in [0, 1] (k = {k}): softmax was probably applied twice "
-                    "(to "
-                    "probabilities). The loss then stays near ln k and the gradient is small."
+                    f"softmax can produce from inputs in [0, 1] (k = {k}): softmax was probably "
+                    "applied twice (to probabilities). The loss then stays near ln k and the "
+                    "gradient is small."
                 ),
             )
         )
@@ -378,9 +369,8 @@ def _binary_probability_findings(p: np.ndarray, out: list[Finding]) -> None:
                 "logits_as_probabilities",
                 (
                     f"y_pred has values from {_fmt(low)} to {_fmt(high)}, outside [0, 1]: these "
-                    "look "
-                    "like logits passed where probabilities are expected. Use BCEWithLogitsLoss / "
-                    "from_logits=True, or apply the sigmoid first."
+                    "look like logits passed where probabilities are expected. Use "
+                    "BCEWithLogitsLoss / from_logits=True, or apply the sigmoid first."
                 ),
             )
         )
@@ -392,8 +382,7 @@ def _binary_probability_findings(p: np.ndarray, out: list[Finding]) -> None:
                 "double_sigmoid",
                 (
                     f"every prediction lies between 0.5 and σ(1) = {s1:.4f}, the only values a "
-                    "sigmoid "
-                    "gives for inputs in [0, 1]: the sigmoid was probably applied twice."
+                    "sigmoid gives for inputs in [0, 1]: the sigmoid was probably applied twice."
                 ),
             )
         )
@@ -409,10 +398,9 @@ def _logit_findings(z: np.ndarray, out: list[Finding], *, rows: bool) -> None:
                     "probabilities_as_logits",
                     (
                         "every row of y_pred is a probability distribution (entries in [0, 1], "
-                        "summing "
-                        "to 1): these look like softmax outputs passed as logits. The loss applies "
-                        "softmax again (softmax twice): drop the final softmax layer, or use "
-                        "from_logits=False."
+                        "summing to 1): these look like softmax outputs passed as logits. The loss "
+                        "applies softmax again (softmax twice): drop the final softmax layer, or "
+                        "use from_logits=False."
                     ),
                 )
             )
@@ -423,11 +411,9 @@ def _logit_findings(z: np.ndarray, out: list[Finding], *, rows: bool) -> None:
                 "probabilities_as_logits",
                 (
                     f"every value of y_pred lies in [0, 1] ({_fmt(low)} to {_fmt(high)}): these "
-                    "look "
-                    "like probabilities passed as logits. The loss applies the sigmoid again, "
-                    "squeezing "
-                    "every prediction into [0.5, 0.7311]: drop the final sigmoid, or use "
-                    "from_logits=False."
+                    "look like probabilities passed as logits. The loss applies the sigmoid "
+                    "again, squeezing every prediction into [0.5, 0.7311]: drop the final "
+                    "sigmoid, or use from_logits=False."
                 ),
             )
         )
@@ -440,8 +426,7 @@ def _logit_findings(z: np.ndarray, out: list[Finding], *, rows: bool) -> None:
                 (
                     f"logits reach {_fmt(biggest)} in size: exp(z) overflows float64 beyond "
                     f"{EXP_OVERFLOW:.2f}, so only a stable from-logits loss stays finite; logits "
-                    "this "
-                    "large usually mean the training step size is too large (diverging)."
+                    "this large usually mean the training step size is too large (diverging)."
                 ),
             )
         )
@@ -458,8 +443,7 @@ def _certain_and_wrong(y: np.ndarray, p: np.ndarray, out: list[Finding]) -> None
                 (
                     f"{int(wrong.sum())} prediction(s) are exactly 0 or 1 on the wrong side of the "
                     "label: their loss is −ln 0 = inf (NaN in some gradients). Compute the loss "
-                    "from "
-                    "logits, or clip probabilities to [ε, 1 − ε] as the frameworks do."
+                    "from logits, or clip probabilities to [ε, 1 − ε] as the frameworks do."
                 ),
             )
         )
@@ -525,10 +509,8 @@ def diagnose(y_true: ArrayLike, y_pred: ArrayLike, expected: str) -> Diagnosis:
                     "two_columns_for_binary",
                     (
                         f"y_pred has shape {p.shape}: two columns, like a 2-class softmax. For a "
-                        "binary "
-                        "loss give one probability (or logit) per sample, the class-1 column; or "
-                        "keep "
-                        "both and use a multi-class loss with class indices."
+                        "binary loss give one probability (or logit) per sample, the class-1 "
+                        "column; or keep both and use a multi-class loss with class indices."
                     ),
                 )
             )
@@ -540,10 +522,9 @@ def diagnose(y_true: ArrayLike, y_pred: ArrayLike, expected: str) -> Diagnosis:
                         "shape_mismatch",
                         (
                             f"y_true has shape {y.shape} but y_pred has shape {p.shape}: reshape "
-                            "one of "
-                            "them. Beware: (n, 1) against (n,) broadcasts to an (n, n) array in "
-                            "numpy "
-                            "and PyTorch, silently comparing every label with every prediction."
+                            "one of them. Beware: (n, 1) against (n,) broadcasts to an (n, n) "
+                            "array in numpy and PyTorch, silently comparing every label with "
+                            "every prediction."
                         ),
                     )
                 )
@@ -575,8 +556,7 @@ def diagnose(y_true: ArrayLike, y_pred: ArrayLike, expected: str) -> Diagnosis:
                     "shape_mismatch",
                     (
                         f"y_pred has shape {p.shape}; a multi-class loss expects one row of k "
-                        "scores per "
-                        "sample, shape (n, k)."
+                        "scores per sample, shape (n, k)."
                     ),
                 )
             )
@@ -588,10 +568,9 @@ def diagnose(y_true: ArrayLike, y_pred: ArrayLike, expected: str) -> Diagnosis:
                         "one_hot_where_indices_expected",
                         (
                             f"y_true has shape {y.shape}, rows like y_pred's, where class indices "
-                            "of "
-                            f"shape ({y.shape[0]},) are expected: convert with "
-                            "y_true.argmax(axis=1), or "
-                            "use the loss that takes one-hot rows (CategoricalCrossentropy)."
+                            f"of shape ({y.shape[0]},) are expected: convert with "
+                            "y_true.argmax(axis=1), or use the loss that takes one-hot rows "
+                            "(CategoricalCrossentropy)."
                         ),
                     )
                 )
@@ -616,10 +595,9 @@ def diagnose(y_true: ArrayLike, y_pred: ArrayLike, expected: str) -> Diagnosis:
                         "indices_where_one_hot_expected",
                         (
                             f"y_true has shape {y.shape}: class indices where one-hot rows of "
-                            "shape "
-                            f"{p.shape} are expected. Use the sparse loss "
-                            "(SparseCategoricalCrossentropy, or CrossEntropyLoss with indices), or "
-                            "one-hot encode: np.eye(k)[y_true]."
+                            f"shape {p.shape} are expected. Use the sparse loss "
+                            "(SparseCategoricalCrossentropy, or CrossEntropyLoss with indices), "
+                            "or one-hot encode: np.eye(k)[y_true]."
                         ),
                     )
                 )
@@ -654,11 +632,10 @@ def diagnose(y_true: ArrayLike, y_pred: ArrayLike, expected: str) -> Diagnosis:
                         "not_log_probabilities",
                         (
                             f"y_pred has positive values (up to {_fmt(float(p.max()))}), but "
-                            "log-probabilities are ≤ 0: NLLLoss expects log_softmax outputs. Given "
-                            "probabilities it returns minus their mean, a negative 'loss'; given "
-                            "logits "
-                            "it is simply wrong. Apply log_softmax, or use CrossEntropyLoss on "
-                            "logits."
+                            "log-probabilities are ≤ 0: NLLLoss expects log_softmax outputs. "
+                            "Given probabilities it returns minus their mean, a negative 'loss'; "
+                            "given logits it is simply wrong. Apply log_softmax, or use "
+                            "CrossEntropyLoss on logits."
                         ),
                     )
                 )
@@ -681,8 +658,8 @@ def diagnose(y_true: ArrayLike, y_pred: ArrayLike, expected: str) -> Diagnosis:
                         "certain_and_wrong",
                         (
                             "some true classes get probability exactly 0: their loss is −ln 0 = "
-                            "inf. "
-                            "Compute the loss from logits, or clip probabilities to [ε, 1 − ε]."
+                            "inf. Compute the loss from logits, or clip probabilities to [ε, 1 − "
+                            "ε]."
                         ),
                     )
                 )
