@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import fewer_examples
 
+import helpers
 from helpers import coding, ngram
 from helpers.coding import FixedModel, code_length, decode, encode, quantise
 from helpers.ngram import ALPHABET, fit, max_order, split_text
@@ -338,3 +339,13 @@ def test_stdlib_sizes_are_deterministic_and_a_given_text_helps():
 def test_ngram_module_exports():
     assert {"fit", "split_text", "ALPHABET", "NgramModel", "max_order"} <= set(ngram.__all__)
     assert len(ALPHABET) == 96 and ALPHABET[0] == "\n"
+
+
+@given(train=texts, test=texts, alpha=st.sampled_from([0.01, 1.0]))
+def test_an_order_0_models_cross_entropy_is_the_cross_entropy_of_distributions(train, test, alpha):
+    """H = −(1/n) Σ log2 q(x_i) = −Σ_x p̂(x) log2 q(x), p̂ the test text's character frequencies:
+    the cross-entropy of notebook 02, computed by helpers.cross_entropy."""
+    model = fit(train, 0, alpha, alphabet=MEDIUM)
+    frequencies = np.array([test.count(ch) for ch in MEDIUM]) / len(test)
+    expected = helpers.cross_entropy(frequencies, model.probabilities(""))
+    assert model.cross_entropy(test) == pytest.approx(expected, rel=1e-12)
