@@ -9,7 +9,6 @@ import pytest
 
 from helpers.exercises import check_clipped_loss, check_perplexity_bits, check_skill_score
 
-CHECKS = [check_clipped_loss, check_skill_score, check_perplexity_bits]
 H10 = -(0.1 * math.log(0.1) + 0.9 * math.log(0.9))  # the no-skill log loss at 10 % prevalence
 
 
@@ -50,19 +49,5 @@ def test_correct(check, answer):
 )
 def test_specific_mistakes_get_specific_hints(check, answer, hint):
     feedback = check(answer)
-    assert feedback.status == "wrong"
-    assert hint in repr(feedback)
-
-
-@pytest.mark.parametrize(
-    ("check", "hint"),
-    [
-        (check_clipped_loss, "−ln(1e-15)"),
-        (check_skill_score, "skill = 1 − LL / baseline"),
-        (check_perplexity_bits, "2^H for H in bits"),
-    ],
-)
-def test_a_generic_wrong_answer_gets_the_general_hint(check, hint):
-    feedback = check(123.45)
     assert feedback.status == "wrong"
     assert hint in repr(feedback)

@@ -10,15 +10,9 @@ import math
 
 from ..information import cross_entropy, entropy, kl_divergence
 from ._core import Feedback, check_number
+from ._cross_entropy import COIN_P, COIN_Q, ONE_HOT_P, ONE_HOT_Q  # the same pairs as in 02
 
 __all__ = ["check_kl_coin", "check_kl_one_hot"]
-
-#: Exercise 1: a fair coin P, approximated by a biased coin Q.
-COIN_P = (0.5, 0.5)
-COIN_Q = (0.25, 0.75)
-#: Exercise 2: a one-hot label P (the true class is the second) and a model's prediction Q.
-ONE_HOT_P = (0.0, 1.0, 0.0)
-ONE_HOT_Q = (0.2, 0.7, 0.1)
 
 
 def check_kl_coin(answer: object) -> Feedback:
