@@ -50,6 +50,7 @@ import math
 import numbers
 import weakref
 import zlib
+from array import array
 from dataclasses import dataclass
 
 import numpy as np
@@ -189,7 +190,7 @@ class _Tables:
         except TypeError:  # a model that cannot be weakly referenced or hashed: no sharing
             self.cache = {}
 
-    def __call__(self, context: str) -> list[int]:
+    def __call__(self, context: str) -> array:
         context = context[max(0, len(context) - self.order) :] if self.order else ""
         table = self.cache.get(context)
         if table is None:
@@ -200,7 +201,10 @@ class _Tables:
                     f"model.probabilities({context!r}) has {frequencies.size} entries; the "
                     f"alphabet has {len(self.model.alphabet)} characters"
                 )
-            table = [0, *np.cumsum(frequencies).tolist()]
+            table = array("q")  # 8 bytes a number; indexing gives Python ints (no overflow)
+            table.frombytes(
+                np.concatenate(([0], np.cumsum(frequencies))).astype(np.int64).tobytes()
+            )
             self.cache[context] = table
         return table
 
