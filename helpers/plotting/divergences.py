@@ -126,19 +126,22 @@ def plot_kl_fits(
         "reverse": dict(color=EXTRA_COLOUR, linestyle=":", marker="o", markevery=0.05),
     }
     names = {"forward": "forward KL(P‖Q): covers the mass", "reverse": "reverse KL(Q‖P): one mode"}
+    top = float(density.max())
     for key, fit in fits.items():
+        curve = gaussian_pdf(grid, fit.mu, fit.sigma)
+        top = max(top, float(curve.max()))
         ax.plot(
             grid,
-            gaussian_pdf(grid, fit.mu, fit.sigma),
+            curve,
             linewidth=2.2,
             label=f"{names[key]}  (μ = {fit.mu:.2f}, σ = {fit.sigma:.2f})",
             **styles[key],
         )
-    ax.set_ylim(0, None)
+    ax.set_ylim(0, 1.45 * top if top > 0 else 1.0)  # room for the legend above the curves
     ax.set_xlabel("x")
     ax.set_ylabel("density (per unit of x)")
     ax.set_title("One Gaussian fitted to two peaks, by each direction of KL")
-    ax.legend(loc="upper left", fontsize=10)
+    ax.legend(loc="upper right", fontsize=10)
     return fig
 
 
