@@ -180,3 +180,27 @@ def test_colour_event_table_names_the_reverse_direction():
     assert lines[0].split()[:3] == ["event", "Q(x)", "P(x)"]
     assert "→ KL(Q‖P)" in lines[1] and "→ H(Q,P)" in lines[1]
     assert lines[4].split()[-1] == "-0.212"  # green's term of KL(Q‖P)
+
+
+def test_draw_distributions_returns_the_artists_it_drew():
+    _fig, ax = hp.subplots()
+    drawn = hp.draw_distributions(ax, P, Q, COLOURS)
+    assert list(drawn.p_bars) == list(ax.containers[0])
+    assert list(drawn.q_bars) == list(ax.containers[1])
+    assert [b.get_height() for b in drawn.q_bars] == pytest.approx(Q)
+    assert [t.get_text() for t in drawn.q_labels] == [f"{v:.2f}" for v in Q]
+    assert [t.get_text() for t in drawn.p_labels] == [f"{v:.2f}" for v in P]
+    assert all(label in ax.texts for label in drawn.p_labels + drawn.q_labels)
+
+
+def test_draw_sample_losses_returns_the_artists_it_drew():
+    _fig, ax = hp.subplots()
+    drawn = hp.draw_sample_losses(ax, Y_TRUE, Y_PROB, highlight=2)
+    losses = helpers.binary_cross_entropy(Y_TRUE, Y_PROB, reduction="none")
+    assert list(drawn.bars) == list(ax.containers[0])
+    assert [t.get_text() for t in drawn.labels] == [f"{v:.3f}" for v in losses]
+    assert drawn.mean in ax.lines
+    assert drawn.mean.get_ydata()[0] == pytest.approx(losses.mean())
+    assert drawn.mean_legend is ax.get_legend().get_texts()[-1]
+    assert drawn.top == ax.get_ylim()[1]
+    assert drawn.bars[2].get_linewidth() == 2.5

@@ -399,3 +399,16 @@ def test_explorers_draw_in_the_course_style_whatever_the_global_settings():
     ax = explorer.figure.axes[0]
     assert ax.title.get_fontsize() == 14.0
     assert not ax.spines["top"].get_visible()
+
+
+def test_widgets_use_the_artists_plotting_returns_not_the_figures_internals():
+    """The explorers get what moves from helpers.plotting's draw_… functions (an interface),
+    never by scanning a drawn figure's texts, containers or legend."""
+    import inspect
+
+    from helpers.widgets import binary_entropy, binary_loss, colour
+
+    for module in (colour, binary_loss, binary_entropy):
+        source = inspect.getsource(module)
+        for internal in ("ax.texts", "ax.containers", "get_legend(", "ax.lines"):
+            assert internal not in source, f"{module.__name__} reads {internal}"
