@@ -119,6 +119,7 @@ def draw_binary_losses(ax: Axes, state: dict[str, Any]) -> dict[str, Any]:
 
     index = state_field(state, "index", "draw_binary_losses")
     top = loss_axis_top(state["losses"])
+    binary_cross_entropy(state["y_true"], state["y_prob"])  # refuse bad data before clearing
     with course_style():
         ax.clear()
         drawn = draw_sample_losses(

@@ -112,7 +112,8 @@ def draw_colour(ax: Axes, state: dict[str, Any]) -> dict[str, list]:
     """
     from ..plotting import course_style, draw_distributions
 
-    p, q = state_field(state, "p", "draw_colour"), state_field(state, "q", "draw_colour")
+    p = as_distribution(state_field(state, "p", "draw_colour"), "state['p']")
+    q = as_distribution(state_field(state, "q", "draw_colour"), "state['q']")  # before clearing
     with course_style():
         ax.clear()
         drawn = draw_distributions(ax, p, q, COLOURS, title="The true P against your model Q")
