@@ -205,6 +205,13 @@ def test_one_axes_figure_functions_take_ax():
         assert takes_ax == (len(fig.axes) == 1), name
 
 
+def test_a_string_that_is_no_colour_is_refused_before_drawing():
+    before = plt.get_fignums()
+    with pytest.raises(ValueError, match="colour"):
+        plotting.plot_loss_curve([0, 1], [1, 0], colour="not a colour")
+    assert plt.get_fignums() == before
+
+
 def test_importing_plotting_changes_no_matplotlib_setting():
     import subprocess
     import sys

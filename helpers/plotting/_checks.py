@@ -70,6 +70,15 @@ def text(value: object, name: str) -> str:
     return value
 
 
+def colour(value: object, name: str) -> str:
+    """A colour matplotlib understands (a name like ``"red"``, or ``"#2b6cb0"``)."""
+    from matplotlib.colors import is_color_like
+
+    if not isinstance(value, str) or not is_color_like(value):
+        raise ValueError(f"{name} must be a matplotlib colour, e.g. '#2b6cb0', got {shown(value)}")
+    return value
+
+
 def event_names(events: object, n: int, name: str = "events") -> list[str]:
     """``n`` event names, each a string."""
     if isinstance(events, str | bytes) or not isinstance(events, Sequence | np.ndarray):

@@ -47,7 +47,7 @@ def plot_loss_curve(
             raise ValueError(f"x_best = {x_best} lies outside the plotted range of x")
     for value, name in ((xlabel, "xlabel"), (ylabel, "ylabel"), (title, "title")):
         check.text(value, name)
-    check.text(colour, "colour")
+    check.colour(colour, "colour")
     if label is not None:
         check.text(label, "label")
     check.axes(ax)
