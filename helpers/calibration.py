@@ -73,6 +73,10 @@ __all__ = [
 RULES = ("log", "brier", "zero_one")
 #: The binning strategies of :func:`reliability_curve` (as in scikit-learn).
 STRATEGIES = ("uniform", "quantile")
+#: Most bins a reliability curve may have (each bin costs memory, even when empty).
+MAX_BINS = 1_000_000
+#: Largest |logit| accepted: z / T must stay finite for every temperature searched.
+MAX_LOGIT = 1e200
 
 Value = float | NDArray[np.float64]
 
@@ -86,7 +90,7 @@ def _check_rule(rule: str, allowed: tuple[str, ...] = RULES) -> None:
 
 
 def _check_bins(n_bins: int, strategy: str) -> None:
-    real_number(n_bins, "n_bins", low=1, integer=True)
+    real_number(n_bins, "n_bins", low=1, high=MAX_BINS, integer=True)
     if not isinstance(strategy, str) or strategy not in STRATEGIES:
         raise ValueError(f"strategy must be one of {STRATEGIES}, got {strategy!r}")
 
@@ -126,7 +130,26 @@ def _finite_logits(logits: ArrayLike) -> np.ndarray:
             f"logits[{', '.join(map(str, where))}] = {z[where]} is not finite; "
             "logits must be finite numbers"
         )
+    too_large = np.abs(z) > MAX_LOGIT
+    if too_large.any():
+        where = np.unravel_index(int(np.argmax(too_large)), z.shape)
+        raise ValueError(
+            f"logits[{', '.join(map(str, where))}] = {z[where]:g} is too large; |logits| must be "
+            f"at most {MAX_LOGIT:g}, so that z / T stays within float64"
+        )
     return z
+
+
+def _scaled(z: np.ndarray, t: float) -> np.ndarray:
+    """z / T, or a ValueError if that overflows float64 (a tiny T)."""
+    with np.errstate(over="ignore"):
+        s = z / t
+    if not np.isfinite(s).all():
+        raise ValueError(
+            f"logits / temperature overflows float64 (largest |logit| {np.abs(z).max():g}, "
+            f"T = {t:g}); use a larger temperature"
+        )
+    return s
 
 
 # --- scoring rules -------------------------------------------------------------------------------
@@ -494,7 +517,8 @@ def apply_temperature(logits: ArrayLike, temperature: float) -> NDArray[np.float
     """
     z = _finite_logits(logits)
     t = positive_number(temperature, "temperature")
-    return sigmoid(z / t) if z.ndim == 1 else softmax(z / t)
+    s = _scaled(z, t)
+    return sigmoid(s) if z.ndim == 1 else softmax(s)
 
 
 def binary_logits(model: object, X: ArrayLike) -> NDArray[np.float64]:
@@ -562,15 +586,17 @@ def _loss_function(y_true: ArrayLike, logits: ArrayLike):
         check_same_shape(y, z, "y_true", "logits")
 
         def loss(t: float) -> float:
-            s = z / t
-            return float(np.mean(y * softplus(-s) + (1 - y) * softplus(s)))
+            s = _scaled(z, t)
+            with np.errstate(over="ignore"):  # a mean beyond float64's range is inf, quietly
+                return float(np.mean(y * softplus(-s) + (1 - y) * softplus(s)))
 
     else:
         rows = np.arange(z.shape[0])
         t_index = _class_indices(y_true, *z.shape)
 
         def loss(t: float) -> float:
-            return float(-np.mean(log_softmax(z / t)[rows, t_index]))
+            with np.errstate(over="ignore"):  # a mean beyond float64's range is inf, quietly
+                return float(-np.mean(log_softmax(_scaled(z, t))[rows, t_index]))
 
     return z, loss
 

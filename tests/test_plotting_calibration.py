@@ -54,6 +54,7 @@ def test_expected_scores_draw_each_rule_with_its_minimum_at_the_truth():
         ({"rules": ("hinge",)}, "rules"),
         ({"rules": "log"}, "rules"),
         ({"n": 2}, "n must"),
+        ({"n": 10**9}, "n must"),
     ],
 )
 def test_expected_scores_reject_bad_input(kwargs, match):

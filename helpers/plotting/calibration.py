@@ -67,7 +67,7 @@ def plot_expected_scores(
     for rule in rules:
         if rule not in RULES:
             raise ValueError(f"rules must be drawn from {RULES}, got {rule!r}")
-    n = _checks.count(n, "n", 3)
+    n = _checks.count(n, "n", 3, 100_000)
     p = np.linspace(0.001, 0.999, n)
     fig, axes = subplots(len(rules), width=4.2 * len(rules) if len(rules) > 1 else None)
     axes = np.atleast_1d(axes)
