@@ -234,3 +234,25 @@ def test_every_figure_function_is_styled():
         assert fig.axes[0].xaxis.label.get_fontsize() == 12.0
     for name in figure_functions():
         assert hasattr(getattr(plotting, name), "__wrapped__"), f"{name} is not @styled"
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("plot_cross_entropy_vs_kl", {"p": [1, 0], "qs": [[1, 0], [1, 0]], "parameter": [0, 1]}),
+        ("plot_kl_decomposition", {"p": [1, 0], "q": [1, 0], "events": ["a", "b"]}),
+        ("plot_code_lengths", {"p": [1.0], "q": [1.0], "events": ["a"]}),
+        ("plot_cross_entropy_totals", {"p": [1, 0], "q": [1, 0]}),
+        ("plot_distributions", {"p": [1.0], "q": [1.0], "events": ["a"]}),
+        ("plot_sample_losses", {"y_true": [1, 0], "y_prob": [0.0, 1.0]}),  # every loss ∞
+        ("plot_sample_losses", {"y_true": [1, 0], "y_prob": [1.0, 0.0]}),  # every loss 0
+        ("plot_loss_curve", {"x": [1, 1], "loss": [0, 0], "x_best": 1}),
+        ("plot_label_smoothing_loss", {"epsilon": 0.0, "n_classes": 2, "n": 3}),
+    ],
+)
+def test_edge_cases_draw_without_a_warning(name, kwargs):
+    """A certain distribution (all terms 0), infinite or zero losses: drawn, and rendered,
+    under -W error (matplotlib warns about an empty y range, for one)."""
+    fig = getattr(plotting, name)(**kwargs)
+    fig.canvas.draw()
+    assert fig.axes[0].get_ylim()[1] > 0

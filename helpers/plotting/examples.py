@@ -182,7 +182,7 @@ def plot_cross_entropy_totals(
         [f"H({a}, {b})", f"H({a}) + KL({a}‖{b})", f"H({b}, {a})", f"H({b}) + KL({b}‖{a})"],
     )
     ax.tick_params(axis="x", labelsize=10)
-    ax.set_ylim(0, top * 1.22)
+    ax.set_ylim(0, top * 1.22 or 1.0)  # all 0 when P = Q is certain
     ax.set_ylabel("average code length (bits)")
     ax.set_title("Cross-entropy = entropy + KL divergence, both ways")
     ax.legend(loc="upper center", ncol=3, fontsize=10)

@@ -166,7 +166,7 @@ def plot_code_lengths(
         )
         ax.legend(loc="upper left", fontsize=10)
         ax.set_xlim(0, 1)
-        ax.set_ylim(0, top * 1.3)
+        ax.set_ylim(0, top * 1.3 or 1.0)  # all lengths 0 (P certain): show 1 bit
         ax.set_xlabel(f"share of {labels[0]}'s events (bar width = {labels[0]}(x))")
         ax.set_ylabel("code length (bits)")
         ax.set_title(f"{labels[0]}'s events, {title}")
@@ -242,7 +242,7 @@ def plot_kl_decomposition(
         )
     ax.axhline(0, color="black", linewidth=0.8)
     ax.set_xticks(x, list(events))
-    ax.set_ylim(0, float(max(cross.max(), ent.max())) * 1.3)
+    ax.set_ylim(0, float(max(cross.max(), ent.max())) * 1.3 or 1.0)  # all 0 when P is certain
     ax.set_xlabel("event")
     ax.set_ylabel("contribution (bits)")
     ax.set_title("Each event's cross-entropy = entropy term + KL term")
@@ -322,7 +322,7 @@ def plot_cross_entropy_vs_kl(
         fontsize=10,
     )
     finite = np.isfinite(ce)
-    ax.set_ylim(0, float(min(ce[finite].max(), 3 * h + 1)))
+    ax.set_ylim(0, float(min(ce[finite].max(), 3 * h + 1)) or 1.0)
     ax.set_xlabel(xlabel)
     ax.set_ylabel("bits")
     ax.set_title("Minimising H(P, Q) over Q minimises KL(P‖Q)")
