@@ -51,6 +51,10 @@ __all__ = [
 ]
 
 
+#: Limits of :func:`fit_softmax_regression` (a teaching tool: beyond them, use a real library).
+MAX_CLASSES = 1000
+MAX_EPOCHS = 100_000
+
 # --- private checks ------------------------------------------------------------------------------
 
 
@@ -103,7 +107,10 @@ def _is_index_target(y_true: ArrayLike) -> bool:
 def _non_negative(value: object, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise ValueError(f"{name} must be a finite number ≥ 0, got {value!r}")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer too large for a float
+        raise ValueError(f"{name} must be a finite number ≥ 0, got {value!r}") from None
     if not np.isfinite(number) or number < 0:
         raise ValueError(f"{name} must be a finite number ≥ 0, got {value!r}")
     return number
@@ -415,10 +422,10 @@ def fit_softmax_regression(
     Args:
         X: features, shape (n, d), finite.
         y: class indices in 0..k−1, shape (n,).
-        n_classes: k ≥ 2.
+        n_classes: k, from 2 to :data:`MAX_CLASSES`.
         class_weights: k non-negative weights (``None``: all 1).
         lr: the learning rate, a positive number.
-        epochs: the number of steps, a positive integer.
+        epochs: the number of steps, from 1 to :data:`MAX_EPOCHS`.
 
     Raises:
         ValueError: bad shapes, labels, weights, ``lr`` or ``epochs``, or a run that diverges
@@ -431,12 +438,21 @@ def fit_softmax_regression(
         array([[1.  , 0.  ],
                [0.03, 0.97]])
     """
-    if isinstance(n_classes, bool) or not isinstance(n_classes, numbers.Integral) or n_classes < 2:
-        raise ValueError(f"n_classes must be an integer ≥ 2, got {n_classes!r}")
-    if isinstance(lr, bool) or not isinstance(lr, numbers.Real) or not 0 < lr < np.inf:
-        raise ValueError(f"lr must be a finite positive number, got {lr!r}")
-    if isinstance(epochs, bool) or not isinstance(epochs, numbers.Integral) or epochs < 1:
-        raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
+    if (
+        isinstance(n_classes, bool)
+        or not isinstance(n_classes, numbers.Integral)
+        or not 2 <= n_classes <= MAX_CLASSES
+    ):
+        raise ValueError(f"n_classes must be an integer from 2 to {MAX_CLASSES}, got {n_classes!r}")
+    lr = _non_negative(lr, "lr")
+    if lr == 0:
+        raise ValueError("lr must be a finite positive number, got 0")
+    if (
+        isinstance(epochs, bool)
+        or not isinstance(epochs, numbers.Integral)
+        or not 1 <= epochs <= MAX_EPOCHS
+    ):
+        raise ValueError(f"epochs must be an integer from 1 to {MAX_EPOCHS}, got {epochs!r}")
     features = _finite(X, "X")
     if features.ndim != 2:
         raise ValueError(f"X must be 2-D (samples × features), got shape {features.shape}")

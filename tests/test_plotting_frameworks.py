@@ -94,6 +94,13 @@ def test_focal_figure_draws_into_a_given_axes():
         (plotting.plot_focal_loss, {"gammas": ["a"]}),
         (plotting.plot_focal_loss, {"gammas": [True]}),
         (plotting.plot_focal_loss, {"gammas": 2.0}),
+        (plotting.plot_double_softmax, {"margin_max": 10**400}),
+        (plotting.plot_double_softmax, {"k": 10**400}),
+        (plotting.plot_focal_loss, {"gammas": np.ma.masked_array([0.0, 2.0], mask=[1, 0])}),
+        (plotting.plot_focal_loss, {"gammas": np.array([True, False])}),
+        (plotting.plot_focal_loss, {"gammas": [[0.0, 2.0]]}),
+        (plotting.plot_focal_loss, {"gammas": "02"}),
+        (plotting.plot_focal_loss, {"gammas": [2.0], "ax": "not an Axes"}),
     ],
 )
 def test_bad_input_is_a_value_error_before_drawing(function, kwargs):

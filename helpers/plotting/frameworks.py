@@ -18,33 +18,57 @@ from ._style import EXTRA_COLOUR, P_COLOUR, Q_COLOUR, figure_and_axes, styled, s
 __all__ = ["double_softmax_curves", "plot_double_softmax", "plot_focal_loss"]
 
 
-def _check_int(value: object, name: str, low: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < low:
-        raise ValueError(f"{name} must be an integer ≥ {low}, got {value!r}")
+def _check_int(value: object, name: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise ValueError(f"{name} must be an integer from {low} to {high}, got {value!r}")
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be an integer from {low} to {high}, got {value!r}")
     return int(value)
 
 
 def _check_positive(value: object, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise ValueError(f"{name} must be a finite positive number, got {value!r}")
-    if not math.isfinite(float(value)) or float(value) <= 0:
+    try:
+        number = float(value)
+    except OverflowError:  # an integer too large for a float
+        raise ValueError(f"{name} must be a finite positive number, got {value!r}") from None
+    if not math.isfinite(number) or number <= 0:
         raise ValueError(f"{name} must be a finite positive number, got {value!r}")
-    return float(value)
+    return number
+
+
+def _check_gammas(gammas: object) -> list[float]:
+    """A non-empty 1-D sequence of finite numbers ≥ 0 (no booleans, strings or masks)."""
+    message = f"gammas must be a non-empty sequence of finite numbers ≥ 0, got {gammas!r}"
+    if np.ma.isMaskedArray(gammas) or isinstance(gammas, str):
+        raise ValueError(message)
+    try:
+        array = np.asarray(gammas)
+    except (TypeError, ValueError):
+        raise ValueError(message) from None
+    if array.ndim != 1 or array.size == 0 or array.dtype.kind not in "iuf":
+        raise ValueError(message)
+    values = array.astype(np.float64)
+    if not np.isfinite(values).all() or (values < 0).any():
+        raise ValueError(message)
+    return [float(g) for g in values]
 
 
 def double_softmax_curves(k: int = 10, margin_max: float = 10.0, n: int = 201) -> dict:
     r"""The data of :func:`plot_double_softmax`: loss and gradient size against the margin.
 
     The logits are (m, 0, …, 0) over k classes with the true class 0, so m is the true class's
-    margin over every other class. Returns a dict of arrays ``margin``, ``loss``,
+    margin over every other class; k is from 2 to 1000, and n (points, from −margin_max to
+    margin_max) from 2 to 100 000. Returns a dict of arrays ``margin``, ``loss``,
     ``double_loss`` (nats), ``grad`` and ``double_grad`` (Euclidean norm of ∂ℓ/∂z).
 
     >>> c = double_softmax_curves(k=10, n=3)
     >>> c["margin"], c["double_loss"].round(3)
     (array([-10.,   0.,  10.]), array([2.403, 2.303, 1.461]))
     """
-    k = _check_int(k, "k", 2)
-    n = _check_int(n, "n", 2)
+    k = _check_int(k, "k", 2, 1000)
+    n = _check_int(n, "n", 2, 100_000)
     margin_max = _check_positive(margin_max, "margin_max")
     margin = np.linspace(-margin_max, margin_max, n)
     logits = np.zeros((n, k))
@@ -137,14 +161,7 @@ def plot_focal_loss(
     ['γ = 0 (cross-entropy)', 'γ = 2']
     >>> plt.close(fig)
     """
-    try:
-        values = [float(g) for g in gammas]
-    except (TypeError, ValueError):
-        raise ValueError(f"gammas must be a sequence of numbers ≥ 0, got {gammas!r}") from None
-    if not values or any(isinstance(g, bool) for g in gammas):
-        raise ValueError(f"gammas must be a non-empty sequence of numbers ≥ 0, got {gammas!r}")
-    if any(not math.isfinite(g) or g < 0 for g in values):
-        raise ValueError(f"every γ must be a finite number ≥ 0, got {gammas!r}")
+    values = _check_gammas(gammas)
     fig, ax = figure_and_axes(ax)
     p = np.linspace(0.01, 0.999, 300)
     logits = np.column_stack([np.log(p) - np.log1p(-p), np.zeros_like(p)])  # softmax → (p, 1 − p)
