@@ -425,6 +425,55 @@ def _distillation_inputs(
     return s, z, t
 
 
+def _expm1_minus_x_over_half_square(u: np.ndarray) -> np.ndarray:
+    """g(u) = 2 (e^u − 1 − u) / u², accurately for every |u| ≤ 30 (a series near 0)."""
+    small = np.abs(u) < 1e-2
+    series = 1 + u * (
+        1 / 3 + u * (1 / 12 + u * (1 / 60 + u * (1 / 360 + u * (1 / 2520 + u / 20160))))
+    )
+    safe = np.where(small, 1.0, u)
+    return np.where(small, series, 2 * (np.expm1(safe) - safe) / (safe * safe))
+
+
+def _scaled_soft_term(s: np.ndarray, z: np.ndarray, t: float) -> np.ndarray:
+    """T² · KL(softmax(z) ‖ softmax(s)) per row, for logits already divided by T.
+
+    The plain sum Σ p (log p − log q) loses its digits when the two softmaxes are close (a large
+    T, or a student near its teacher): KL is then second order in the logit gaps while each log
+    carries a rounding error of the first order, and T² magnifies it (at T = 10⁸ the plain sum
+    is off by a factor of 10). With the gaps v = d − E_p[d] of d = student − teacher logits and
+    u = v / T, the identity KL = ln E_p[e^u] = ln(1 + E_p[e^u − 1 − u]) (as E_p[u] = 0) gives
+
+        T² · KL = Y · ln(1 + X) / X,   Y = ½ Σ p v² g(u),   X = Y / T²,
+
+    with g from :func:`_expm1_minus_x_over_half_square`: no cancellation, ≥ 0, and the large-T
+    limit ½ Σ p v² exactly. Rows whose gaps are too large for it (|u| > 30) use the plain sum,
+    accurate there.
+    """
+    log_p, log_q = log_softmax(z), log_softmax(s)
+    p = np.exp(log_p)
+    with np.errstate(over="ignore", invalid="ignore"):
+        d = (s - z) * t  # the logits' gaps, unscaled (±inf if they overflow: plain sum below)
+        v = d - np.einsum("ij,ij->i", p, np.where(p > 0, d, 0.0))[:, None]
+        u = v / t
+    stable = np.isfinite(v).all(axis=-1) & (np.abs(v).max(axis=-1, initial=0.0) <= 1e150)
+    stable &= np.abs(np.where(np.isfinite(u), u, np.inf)).max(axis=-1, initial=0.0) <= 30.0
+    out = np.empty(s.shape[0])
+    if stable.any():
+        ps, vs, us = p[stable], v[stable], u[stable]
+        y = 0.5 * np.einsum("ij,ij->i", ps, vs * vs * _expm1_minus_x_over_half_square(us))
+        x = y / (t * t)
+        ratio = np.where(x > 0, np.log1p(x) / np.where(x > 0, x, 1.0), 1.0)
+        out[stable] = y * ratio
+    if not stable.all():
+        rest = ~stable
+        with np.errstate(invalid="ignore"):  # -inf - -inf where both underflow: masked below
+            log_ratio = np.where(p[rest] > 0, log_p[rest] - log_q[rest], 0.0)
+        with np.errstate(over="ignore"):  # T² · KL beyond float64: inf
+            out[rest] = np.maximum(_sum_p_times(p[rest], log_ratio), 0.0) * t * t
+    return out
+
+
 def distillation_loss(
     student_logits: ArrayLike,
     teacher_logits: ArrayLike,
@@ -470,19 +519,16 @@ def distillation_loss(
     check_reduction(reduction)
     weight = _fraction(alpha, "alpha")
     s, z, t = _distillation_inputs(student_logits, teacher_logits, temperature)
-    log_q, log_p = log_softmax(s), log_softmax(z)
-    p = np.exp(log_p)
-    with np.errstate(invalid="ignore"):  # -inf - -inf where both underflow: masked below
-        log_ratio = np.where(p > 0, log_p - log_q, 0.0)
-    soft = np.maximum(_sum_p_times(p, log_ratio), 0.0) * t * t
+    soft = _scaled_soft_term(s, z, t)
     losses = weight * soft
-    if weight < 1.0:
-        if labels is None:
-            raise ValueError("labels are needed when alpha < 1 (the hard-label term's weight)")
-        rows = _labels_as_rows(labels, *s.shape)
-        student_z = s * t  # the original logits (finite: checked above)
-        hard = -_sum_p_times(rows, log_softmax(student_z))
-        losses = losses + (1.0 - weight) * hard
+    if labels is None and weight < 1.0:
+        raise ValueError("labels are needed when alpha < 1 (the hard-label term's weight)")
+    if labels is not None:
+        rows = _labels_as_rows(labels, *s.shape)  # checked even when alpha = 1
+        if weight < 1.0:
+            student_z = s * t  # the original logits (finite: checked above)
+            hard = -_sum_p_times(rows, log_softmax(student_z))
+            losses = losses + (1.0 - weight) * hard
     return reduce(losses, reduction)
 
 

@@ -451,6 +451,12 @@ HOSTILE = [
         {"alpha": 0.5, "labels": [5]},
         "class index",
     ),
+    (
+        d.distillation_loss,
+        ([[1.0, 2.0]], [[1.0, 2.0]], 2.0),
+        {"labels": [0, 1]},
+        "2 labels",
+    ),
     (d.distillation_gradient, ([[np.nan, 2.0]], [[1.0, 2.0]], 2.0), {}, "student_logits[0, 0]"),
     (d.kl_div_loss, ([[0.0, np.nan]], [[0.5, 0.5]]), {}, "input[0, 1]"),
     (d.kl_div_loss, ([[0.0, np.inf]], [[0.5, 0.5]]), {}, "input[0, 1]"),
@@ -526,3 +532,17 @@ def test_measures_on_batches_never_warn_or_nan(batch):
         d.mutual_information(table),
     ):
         assert math.isfinite(value) and value >= 0
+
+
+@pytest.mark.parametrize("t", [1e3, 1e6, 1e8, 1e20, 1e200])
+def test_the_scaled_soft_term_keeps_its_digits_at_any_temperature(t):
+    s, z = np.array([[1.0, 0.0, -2.0]]), np.array([[3.0, 1.0, -1.0]])
+    gaps = (s - z)[0] - (s - z)[0].mean()
+    limit = float(gaps @ gaps) / (2 * 3)  # T² · KL → ½ Var(gaps) under the uniform softmax
+    assert d.distillation_loss(s, z, t) == pytest.approx(limit, rel=1 / t + 1e-12)  # O(1/T) off
+
+
+def test_a_student_next_to_its_teacher_has_a_tiny_positive_loss():
+    loss = d.distillation_loss([[0.0, 1e-9]], [[0.0, 0.0]], 1e6)
+    assert loss == pytest.approx(1.25e-19, rel=1e-6)
+    assert d.distillation_loss([[1e300, -1e300]], [[-1e300, 1e300]], 1.0) == pytest.approx(2e300)
