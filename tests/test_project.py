@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -53,3 +59,61 @@ def test_readme_lists_every_notebook_with_a_binder_link_in_order():
     assert linked <= set(NOTEBOOKS), (
         f"README links notebooks that do not exist: {linked - set(NOTEBOOKS)}"
     )
+
+
+# --- maintainer conventions: .pre-commit-config.yaml ------------------------------------------
+
+
+def precommit_config() -> dict:
+    from pre_commit.clientlib import load_config  # pre-commit's own schema check
+
+    return load_config(str(ROOT / ".pre-commit-config.yaml"))
+
+
+def test_precommit_config_is_valid_and_every_hook_is_local_with_the_locks_pins():
+    config = precommit_config()
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert set(hooks) == {"ruff-check", "ruff-format", "check-json", "codespell"}
+    assert all(repo["repo"] == "local" for repo in config["repos"]), "nothing fetched from GitHub"
+    pins = set(requirement_lines("requirements-dev.txt"))
+    for hook in hooks.values():
+        assert hook["language"] == "python"
+        for requirement in hook["additional_dependencies"]:
+            assert requirement in pins, f"{hook['id']}: {requirement} is not the lock's pin"
+    assert "jupyter" in hooks["ruff-check"]["types_or"], "ruff lints notebooks' code cells"
+    assert "jupyter" in hooks["codespell"]["types_or"]
+
+
+@pytest.mark.slow
+def test_precommit_hooks_run_and_catch_what_they_are_for(tmp_path):
+    """In a scratch git repository: each hook runs (pre-commit installs it from PyPI) and
+    fails a file with its kind of mistake, and passes the course's own files."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    for name in (".pre-commit-config.yaml", "pyproject.toml", "README.md", "tasks.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    (tmp_path / "notebooks").mkdir()
+    shutil.copy(ROOT / "notebooks" / "00_start_here.ipynb", tmp_path / "notebooks")
+    (tmp_path / "broken.json").write_text('{"a": 1,}\n')
+    (tmp_path / "typo.md").write_text("The entropy of teh coin.\n")
+    (tmp_path / "unused.py").write_text("import os\n")
+    env = {**os.environ, "PRE_COMMIT_COLOR": "never", "SKIP": ""}
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    precommit = [sys.executable, "-m", "pre_commit", "run", "--all-files"]
+    done = subprocess.run(precommit, cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=900)  # fmt: skip
+    assert done.returncode == 1, done.stdout + done.stderr
+    out = done.stdout
+    assert "broken.json: Failed to json decode" in out
+    assert "typo.md:1: teh ==> the" in out
+    assert "unused.py:1:8: F401" in out or "F401 [*] `os` imported but unused" in out, out
+    for name in ("broken.json", "typo.md", "unused.py"):
+        (tmp_path / name).unlink()
+    subprocess.run([*git, "add", "-A"], cwd=tmp_path, check=True)
+    done = subprocess.run(precommit, cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=900)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    for name in ("ruff check", "ruff format", "check JSON", "codespell"):
+        assert re.search(rf"^{re.escape(name)}.*Passed$", done.stdout, re.M), done.stdout
