@@ -7,6 +7,7 @@
     python3 tasks.py setup      only create / update .venv
     python3 tasks.py notebooks  re-execute notebooks in place on a fresh kernel (after editing one)
     python3 tasks.py bench      print the benchmark ratios
+    python3 tasks.py site       build the course as a static HTML book (offline) in book/_build/html
     python3 tasks.py doctor     check the set-up (Python, .venv, pins, kernel, extensions): OK/FAIL
     python3 tasks.py lock       regenerate the pins (requirements*.txt) from pyproject.toml with uv
                                 (`lock --upgrade` or `lock --upgrade-package NAME` to move them)
@@ -163,6 +164,11 @@ def bench(args: list[str]) -> None:
     run(PYTHON, ROOT / "benchmarks" / "bench.py", *args)
 
 
+def site(args: list[str]) -> None:
+    setup("requirements-dev.txt")
+    run(PYTHON, ROOT / "tools" / "build_site.py", *args)
+
+
 LOCK_HEADER = """\
 # {title}
 # Generated from pyproject.toml ({extras}) by `python3 tasks.py lock`, which runs
@@ -258,6 +264,7 @@ COMMANDS = {
     "test": test,
     "notebooks": notebooks,
     "bench": bench,
+    "site": site,
     "lock": lock,
     "doctor": doctor,
 }

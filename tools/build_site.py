@@ -178,6 +178,8 @@ def build() -> Path:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:]:
+        sys.exit(__doc__)
     try:
         build()
     except subprocess.CalledProcessError as error:
