@@ -188,19 +188,19 @@ def test_committed_solutions_carry_the_hide_input_tag(stem):
 @pytest.mark.parametrize("stem", _awaiting(AWAITING_ALT_TEXT, "figure cells lack alt text yet"))
 def test_every_figure_has_alt_text(site, stem):
     text = article(page_html(site, f"notebooks/{stem}"))
+    alts = []
     for tag in re.findall(r"<img\b[^>]*>", text):
         alt = re.search(r'\balt="([^"]*)"', tag)
         assert alt and alt[1].strip(), f"no alt text: {tag}"
         assert not re.search(r"\.(png|svg|jpe?g)$", alt[1]), f"alt text is a file name: {tag}"
+        alts.append(html.unescape(alt[1]))
     # and it comes from the cell metadata, one sentence per figure cell
     for index, cell in enumerate(notebook_cells(stem)):
         images = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
         if images:
             alt = cell["metadata"].get("mystnb", {}).get("image", {}).get("alt", "")
             assert alt.strip(), f"cell {index} draws a figure but has no mystnb.image.alt"
-            assert f'alt="{html.escape(alt)}"' in text, (
-                f"cell {index}'s alt text is not on the page"
-            )
+            assert alt in alts, f"cell {index}'s alt text is not on the page"
 
 
 @pytest.mark.parametrize("page", ["intro", *(f"notebooks/{stem}" for stem in STEMS)])

@@ -5,6 +5,12 @@
 
 Output: ``book/_build/html/index.html`` (git-ignored; open it in a browser, or serve the folder).
 
+    .venv/bin/python tools/build_site.py --publish-as OWNER/NAME [--ref REF]
+
+first points the one repository setting (``repository:`` in book/_config.yml: the GitHub
+owner/name and the git ref Binder builds, ``HEAD`` unless given) and every link built from it
+(README.md, CITATION.cff, the notebooks' Binder links) at OWNER/NAME, then builds.
+
 Jupyter Book 1.x (Sphinx, myst-nb, sphinx-book-theme) renders the notebooks exactly as they are
 committed: nothing is executed (strict nbval keeps the outputs current). The book's sources are
 assembled in ``book/_build/src`` first:
@@ -177,11 +183,61 @@ def build() -> Path:
     return HTML
 
 
-if __name__ == "__main__":
-    if sys.argv[1:]:
+def repository_setting() -> tuple[str, str]:
+    """(owner/name, git ref): the one setting every Binder and GitHub link is built from."""
+    text = (BOOK / "_config.yml").read_text(encoding="utf-8")
+    url = re.search(r"^  url: https://github\.com/([\w.-]+/[\w.-]+)\s*$", text, re.M)
+    ref = re.search(r"^  branch: (\S+)\s*$", text, re.M)
+    if not (url and ref):
+        sys.exit("book/_config.yml has no repository: url: https://github.com/OWNER/NAME / branch:")
+    return url[1], ref[1]
+
+
+def publish_as(repository: str, ref: str) -> list[Path]:
+    """Point the setting, and every link built from it, at ``repository`` (owner/name) and ``ref``.
+
+    Rewrites book/_config.yml, README.md, CITATION.cff and the notebooks' links (their Markdown
+    only; no output changes). Returns the files it changed.
+    """
+    if not re.fullmatch(r"[\w.-]+/[\w.-]+", repository) or not re.fullmatch(r"[\w./-]+", ref):
+        sys.exit(f"--publish-as needs OWNER/NAME and --ref a git ref, not {repository!r} {ref!r}")
+    old, old_ref = repository_setting()
+    binder = "https://mybinder.org/v2/gh/"
+    swaps = [
+        (f"{binder}{old}/{old_ref}?", f"{binder}{repository}/{ref}?"),
+        (f"https://github.com/{old}", f"https://github.com/{repository}"),
+        (f"\n  branch: {old_ref}\n", f"\n  branch: {ref}\n"),
+    ]
+    changed = []
+    files = [BOOK / "_config.yml", ROOT / "README.md", ROOT / "CITATION.cff", *series()]
+    for path in files:
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        new = text
+        for before, after in swaps:
+            new = new.replace(before, after)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
+def main(args: list[str]) -> None:
+    if args[:1] == ["--publish-as"] and len(args) in (2, 4):
+        ref = args[3] if len(args) == 4 and args[2] == "--ref" else "HEAD"
+        if len(args) == 4 and args[2] != "--ref":
+            sys.exit(__doc__)
+        for path in publish_as(args[1], ref):
+            print(f"updated {path.relative_to(ROOT)}")
+    elif args:
         sys.exit(__doc__)
+    build()
+
+
+if __name__ == "__main__":
     try:
-        build()
+        main(sys.argv[1:])
     except subprocess.CalledProcessError as error:
         sys.exit(
             f"The book did not build (exit status {error.returncode}); see the messages above."
