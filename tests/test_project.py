@@ -117,3 +117,14 @@ def test_precommit_hooks_run_and_catch_what_they_are_for(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     for name in ("ruff check", "ruff format", "check JSON", "codespell"):
         assert re.search(rf"^{re.escape(name)}.*Passed$", done.stdout, re.M), done.stdout
+
+
+def test_the_version_is_declared_once_in_helpers_and_read_by_the_package_metadata():
+    from importlib.metadata import version
+
+    import helpers
+
+    project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'dynamic = ["version"]' in project
+    assert 'version = { attr = "helpers.__version__" }' in project
+    assert version("cross-entropy-course-helpers") == helpers.__version__
