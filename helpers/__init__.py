@@ -15,6 +15,26 @@ Modules:
     helpers.training   gradient descent on a logistic model under either loss (notebook 08)
     helpers.tables     the per-event and per-sample tables the notebooks print
 
+THE CONTRACT (every public function; tests/test_hostile.py checks it on the whole API):
+
+* A library function returns a correct result, ``inf`` where the mathematics is infinite (or a
+  value is beyond float64's range), or raises ``ValueError`` saying what is wrong and where.
+  Never NaN, never a warning, never another exception type (TypeError, IndexError,
+  OverflowError, ...), never a silently wrong number.
+* One rule for types: numbers of any real numeric dtype, numpy scalars and 0-d arrays are
+  accepted; ``Fraction`` and ``Decimal`` (as scalars or as elements of a list) are converted
+  exactly as ``float()`` converts them, and integers beyond float64's range are a ValueError
+  (as ``float(10**400)`` is an error). Masked arrays, bools (a bool array, or one bool in a
+  list), strings, complex numbers, ``None`` and other objects are a ValueError.
+* Numerics: ``0 · log 0 = 0``; ``ln(1 − p)`` via ``log1p``; ``eps`` clips to ``[eps, 1 − eps]``
+  on both sides (for tiny eps, up to the largest float below 1); a distribution summing to 1
+  within 1e-6 is accepted and divided by its sum, so KL ≥ 0 and H(P, Q) ≥ H(P) always hold;
+  results do not depend on memory layout (C, Fortran, strided) or on the batch a row is in;
+  broadcast batches are computed block by block, never materialised.
+* Exercise checks (``helpers.exercises``) never raise, whatever a learner types: any numeric
+  type is judged by its value, anything else gets "Expected a number", and feedback echoes at
+  most 40 characters of the input.
+
 ``import helpers`` imports numpy and nothing heavier; the plotting and widget modules load on
 first access (``helpers.plotting.…``), so matplotlib and scikit-learn stay out until needed.
 """
