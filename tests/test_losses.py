@@ -231,3 +231,38 @@ def test_categorical_of_one_row_is_the_cross_entropy_in_nats(pair):
 def test_pos_weight_must_be_one_positive_number(loss, pos_weight):
     with pytest.raises(ValueError, match="pos_weight must be a finite number > 0"):
         loss([1, 0], [0.7, 0.2], pos_weight=pos_weight)
+
+
+# --- numerics of the contract: both-sided clipping, log1p ---------------------------------------
+
+
+def test_a_tiny_probability_for_label_0_costs_exactly_that():
+    assert helpers.binary_cross_entropy([0], [1e-17]) == pytest.approx(1e-17, rel=1e-12)
+    assert helpers.likelihood.bernoulli_nll([0], [1e-17]) == pytest.approx(1e-17, rel=1e-12)
+
+
+@pytest.mark.parametrize("eps", [1e-20, 1e-17, 1e-7])
+def test_eps_clips_both_sides_even_below_machine_epsilon(eps):
+    wrong_one = helpers.binary_cross_entropy([0], [1.0], eps=eps)
+    wrong_zero = helpers.binary_cross_entropy([1], [0.0], eps=eps)
+    assert math.isfinite(wrong_one) and math.isfinite(wrong_zero)
+    rows = helpers.categorical_cross_entropy([1], [[1.0, 0.0]], eps=eps)
+    assert math.isfinite(rows)
+
+
+def test_fraction_and_decimal_work_as_floats():
+    from decimal import Decimal
+    from fractions import Fraction
+
+    expected = helpers.binary_cross_entropy([1, 0], [0.75, 0.5])
+    assert helpers.binary_cross_entropy([1, 0], [Fraction(3, 4), Fraction(1, 2)]) == expected
+    assert helpers.binary_cross_entropy([1, 0], [Decimal("0.75"), Decimal("0.5")]) == expected
+    assert helpers.binary_cross_entropy([1, 0], [0.75, 0.5], eps=Fraction(1, 10**7)) > 0
+
+
+@pytest.mark.parametrize(
+    "y_prob", [[0.5, True], [[0.5], [False]], np.array([0.5, True], dtype=object)]
+)
+def test_one_bool_among_numbers_is_rejected(y_prob):
+    with pytest.raises(ValueError, match="bool"):
+        helpers.binary_cross_entropy(np.ones(np.shape(y_prob)), y_prob)
