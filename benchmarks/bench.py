@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark helpers against its peers on this machine; prints three ratios with their targets.
+"""Benchmark helpers against its peers on this machine; prints each figure with its target.
 
     python3 tasks.py bench            (or: .venv/bin/python benchmarks/bench.py [--quick])
 
@@ -25,6 +25,10 @@
 4. The interactive explorers' slider callback (compute + redraw + PNG encode), as JupyterLab
    runs it when a learner drags a slider: each explorer's slider is set ``repeats`` times from
    Python, headless (Agg) — target: median < 50 ms. Browser transfer and paint are not included.
+
+5. Peak extra memory of ``helpers.cross_entropy(p[:, None, :], q[None, :, :])`` for 1000 × 1000
+   pairs of 50-event rows (an 8 MB result), measured with ``tracemalloc`` (which sees numpy's
+   allocations) — target: ≤ 4 × the output + 16 MiB (it was ~824 MB when broadcasts were copied).
 
 Exits with status 1 if a target is missed. Timings depend on the machine and its load; the
 ratios are what is meant to be stable.
@@ -174,6 +178,21 @@ def bench_widgets(repeats: int) -> bool:
     return ok
 
 
+def bench_memory() -> bool:
+    import tracemalloc
+
+    rng = np.random.default_rng(0)
+    p, q = rng.dirichlet(np.ones(50), 1000), rng.dirichlet(np.ones(50), 1000)
+    tracemalloc.start()
+    result = helpers.cross_entropy(p[:, None, :], q[None, :, :])
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    ratio = peak / result.nbytes
+    ok = peak <= 4 * result.nbytes + 16 * 2**20
+    label = "cross_entropy broadcast 1000×1000×50: peak/output"
+    return report(label, ratio, "≤ 4× + 16 MiB", ok, f"peak {peak / 2**20:.1f} MiB")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a rough check)")
@@ -185,6 +204,7 @@ def main() -> int:
         bench_cross_entropy(max(5, round(40 * scale))),
         bench_binary(max(3, round(15 * scale))),
         bench_widgets(max(10, round(60 * scale))),
+        bench_memory(),
     ]
     return 0 if all(results) else 1
 
