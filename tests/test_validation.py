@@ -60,7 +60,10 @@ CASES = {
     "cce empty": (lambda: cce([], np.zeros((0, 2))), "y_prob is empty"),
     # non-numeric input
     "strings": (lambda: ent(["0.5", "0.5"]), "p must contain numbers, got dtype <U3"),
-    "None": (lambda: ce(P, [0.5, None, 0.5]), "q[1] = None is not a number; q must contain numbers"),
+    "None": (
+        lambda: ce(P, [0.5, None, 0.5]),
+        "q[1] = None is not a number; q must contain numbers",
+    ),
     "bool": (lambda: ent([True, False]), "p contains a bool (True/False)"),
     "complex": (lambda: ent([0.5 + 0j, 0.5]), "p must contain real numbers"),
     "bce strings": (lambda: bce(["1", "0"], [0.5, 0.5]), "y_true must contain numbers"),
@@ -89,7 +92,10 @@ CASES = {
     "base -2": (lambda: kl(P, Q, base=-2), "got -2"),
     "base nan": (lambda: ent(P, base=nan), "base must be a finite positive number"),
     "base inf": (lambda: ent(P, base=inf), "got inf"),
-    "base str": (lambda: ent(P, base="2"), "base must be a finite positive number other than 1, got '2'"),
+    "base str": (
+        lambda: ent(P, base="2"),
+        "base must be a finite positive number other than 1, got '2'",
+    ),
     "base None": (lambda: ce(P, Q, base=None), "got None"),
     "base bool": (lambda: kl(P, Q, base=True), "got True"),
 }
@@ -111,3 +117,83 @@ def test_numpy_scalar_bases_are_accepted():
     assert ent([0.5, 0.5], base=np.float64(2)) == 1.0
     assert ent([0.5, 0.5], base=np.int64(2)) == 1.0
     assert ent([0.5, 0.5], base=0.5) == -1.0  # a base below 1 is allowed: it flips the sign
+
+
+# --- the shared checks: one home, one wording ---------------------------------------------------
+
+from decimal import Decimal  # noqa: E402
+from fractions import Fraction  # noqa: E402
+
+from helpers._validation import (  # noqa: E402
+    as_float_array,
+    binary_labels,
+    class_indices,
+    real_number,
+    shown,
+)
+
+
+@pytest.mark.parametrize(
+    "value", [0.5, 1, Fraction(1, 2), Decimal("0.5"), np.float32(0.5), np.int8(1), np.array(0.5)]
+)
+def test_real_number_accepts_every_real_type_as_float_would(value):
+    assert real_number(value, "x") == float(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        True,
+        np.bool_(False),
+        None,
+        "1",
+        [1.0],
+        np.array([1.0]),
+        1j,
+        math.nan,
+        math.inf,
+        10**400,
+        Decimal("sNaN"),
+        np.ma.masked_array(1.0),
+    ],
+)
+def test_real_number_rejects_everything_else_in_one_wording(value):
+    with pytest.raises(ValueError, match=r"^x must be a finite number, got "):
+        real_number(value, "x")
+
+
+def test_real_number_bounds_and_integers():
+    assert real_number(3, "n", low=2, integer=True) == 3
+    with pytest.raises(ValueError, match=r"n must be an integer ≥ 2, got 3.0"):
+        real_number(3.0, "n", low=2, integer=True)
+    with pytest.raises(ValueError, match=r"eps must be a finite number in \(0, 0.5\), got 0.5"):
+        real_number(0.5, "eps", low=0, high=0.5, low_open=True, high_open=True)
+    with pytest.raises(ValueError, match=r"epochs must be an integer in \[1, 1_000_000\]"):
+        real_number(10**400, "epochs", low=1, high=10**6, integer=True)
+
+
+def test_class_indices_and_binary_labels():
+    assert class_indices([0, 2.0], "y", 3).tolist() == [0, 2]
+    with pytest.raises(ValueError, match=r"^y\[1\] = 3.0 is not a class index in 0..2$"):
+        class_indices([0, 3], "y", 3)
+    assert binary_labels([0, 1.0], "y").tolist() == [0.0, 1.0]
+    with pytest.raises(ValueError, match=r"^y\[0, 1\] = 0.5 is not a label 0 or 1$"):
+        binary_labels([[1, 0.5]], "y")
+
+
+def test_arrays_of_fractions_and_decimals_become_floats_and_huge_integers_do_not():
+    assert as_float_array([Fraction(1, 3), Decimal("0.25")], "p").tolist() == [1 / 3, 0.25]
+    with pytest.raises(ValueError, match=r"p\[1\] = 1000.* is not a float64 number"):
+        as_float_array([1, 10**400], "p")
+
+
+def test_messages_never_echo_an_unbounded_input():
+    class BadRepr:
+        def __repr__(self):
+            raise RuntimeError
+
+    assert len(shown("x" * 10**6)) == 40
+    assert shown(BadRepr()) == "<BadRepr object>"
+    with pytest.raises(ValueError) as info:
+        real_number("y" * 10**6, "lr")
+    assert len(str(info.value)) < 100
