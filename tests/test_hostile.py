@@ -71,19 +71,13 @@ def public_functions() -> dict[str, Callable]:
     return functions
 
 
-#: The modules swept on every run (fast); HOSTILE_ALL=1 sweeps every discovered module (slow:
-#: figures, widgets, fitting and coding functions — run it before a release).
-CORE_MODULES = (
-    "helpers.information",
-    "helpers.losses",
-    "helpers.likelihood",
-    "helpers.training",
-    "helpers.tables",
-)
+#: Every discovered module is swept; the explorers (``*_explorer``, ``build_*``), which need a
+#: running kernel and display widgets, only with HOSTILE_ALL=1.
 FUNCTIONS = {
     name: function
     for name, function in public_functions().items()
-    if os.environ.get("HOSTILE_ALL") or name.startswith(CORE_MODULES)
+    if os.environ.get("HOSTILE_ALL")
+    or not (name.endswith("_explorer") or name.rsplit(".", 1)[-1].startswith("build_"))
 }
 CHECKS = {
     name: function
@@ -329,19 +323,38 @@ def same(a: object, b: object) -> bool:
 
 #: Cases the plotting/widgets owners have not fixed yet, named one by one (strict: a fix turns
 #: them into failures, so the list shrinks as they are fixed).
-KNOWN_BROKEN: set[str] = {  # helpers.tables (not yet fixed by its owner): 0-d arrays, timedelta
-    "helpers.tables.colour_event_table:events",
+KNOWN_BROKEN: set[str] = {  # reported to their owners; 21:00 UTC, 24 Nov 2026
+    "helpers.coding.stdlib_size:text",
+    "helpers.coding.stdlib_size:method",
+    "helpers.coding.stdlib_size:given",
+    "helpers.divergences.distillation_loss:teacher_logits",
+    "helpers.ngram.split_text:held_out",
+    "helpers.plotting._style.label_bars:bars",
+    "helpers.plotting._style.label_bars:fmt",
+    "helpers.plotting.calibration.plot_temperature_scaling:temperature",
+    "helpers.plotting.divergences.plot_information_diagram:base",
+    "helpers.plotting.examples.draw_distributions:events",
+    "helpers.plotting.examples.plot_distributions:events",
+    "helpers.plotting.frameworks.double_softmax_curves:margin_max",
+    "helpers.plotting.frameworks.plot_double_softmax:margin_max",
+    "helpers.plotting.information.plot_code_lengths:events",
+    "helpers.plotting.information.plot_kl_decomposition:events",
+    "helpers.plotting.practice.plot_logit_gradients:z_max",
     "helpers.tables.format_table:header",
     "helpers.tables.format_table:rows",
     "helpers.tables.format_table:total",
     "helpers.tables.format_table:subheader",
+    "helpers.tables.colour_event_table:events",
 }
 
 
 def cases() -> list[tuple[str, str]]:
     out = []
     for name, function in sorted(FUNCTIONS.items()):
-        params = [p for p in parameters(function) if p not in {"ax", "artists"}] or ["(none)"]
+        params = [p for p in parameters(function) if p not in {"ax", "artists"}]
+        if not params and required(function):
+            continue  # only an Axes or artists to give: covered by the plotting tests
+        params = params or ["(none)"]
         out.extend((name, p) for p in params)
     return out
 
