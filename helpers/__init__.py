@@ -28,7 +28,8 @@ THE CONTRACT (every public function; tests/test_hostile.py checks it on the whol
   list), strings, complex numbers, ``None`` and other objects are a ValueError.
 * Numerics: ``0 · log 0 = 0``; ``ln(1 − p)`` via ``log1p``; ``eps`` clips to ``[eps, 1 − eps]``
   on both sides (for tiny eps, up to the largest float below 1); a distribution summing to 1
-  within 1e-6 is accepted and divided by its sum, so KL ≥ 0 and H(P, Q) ≥ H(P) always hold;
+  within 1e-6 is accepted and, if off by more than rounding, divided by its sum, so KL ≥ 0
+  (clamped against rounding) and H(P, Q) ≥ H(P) (up to rounding) hold for every accepted row;
   results do not depend on memory layout (C, Fortran, strided) or on the batch a row is in;
   broadcast batches are computed block by block, never materialised.
 * Exercise checks (``helpers.exercises``) never raise, whatever a learner types: any numeric

@@ -8,9 +8,10 @@ Conventions, as in information theory: ``0 · log 0 = 0`` (an event that never h
 nothing), and a true event given probability 0 costs ``inf`` — returned as ``inf``, without a
 RuntimeWarning and never as NaN. Bad input raises ``ValueError`` (see ``helpers._validation``).
 
-A distribution is accepted if it sums to 1 within 1e-6; such a row is divided by its sum
-before use (renormalised), so KL(P‖Q) ≥ 0 and H(P, Q) ≥ H(P) hold for every accepted input
-(KL is also clamped at 0 against a rounding error of a few ulps). Results do not depend on
+A distribution is accepted if it sums to 1 within 1e-6; a block holding a row whose sum is off
+by more than rounding (1e-12) is divided by its row sums before use (renormalised), so
+KL(P‖Q) ≥ 0 and H(P, Q) ≥ H(P) hold for every accepted input up to rounding, and KL is
+clamped at 0 against a rounding error of a few ulps. Results do not depend on
 memory layout (C order, Fortran order, strided views) or on which batch a row is in.
 
 The private names ``_log``, ``_p_times`` and ``_sum_p_times`` are kept for old imports; new
@@ -81,8 +82,8 @@ def _blockwise(rows_term: RowsTerm, p: ArrayLike, q: ArrayLike | None, base: flo
     """Validate P (and Q) and evaluate ``rows_term`` (one value per row, in nats) block by block.
 
     Each block of rows is checked (entries in [0, 1], rows summing to 1 within 1e-6), divided
-    by its row sums (so a row accepted within the tolerance is an exact distribution and
-    Gibbs' inequality holds for it), and then used while it is still in the CPU's cache. Every
+    by its row sums if a row is off by more than rounding (so Gibbs' inequality holds for
+    rows accepted within the tolerance), and then used while it is still in the CPU's cache. Every
     block is C-contiguous, so C order, Fortran order and strided views give identical results,
     and a row gives the same value alone as in any batch. If a block fails, the whole input is
     checked again by :func:`as_distribution`, which raises the ValueError naming the first bad
