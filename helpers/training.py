@@ -31,7 +31,13 @@ from numpy.typing import ArrayLike, NDArray
 from ._validation import as_float_array, binary_labels, check_same_shape, real_number, shown
 from .losses import binary_cross_entropy_with_logits, sigmoid
 
-__all__ = ["LOSSES", "TrainingHistory", "gradient_wrt_logit", "train_logistic"]
+__all__ = [
+    "LOSSES",
+    "TrainingHistory",
+    "gradient_wrt_logit",
+    "train_logistic",
+    "tune_learning_rate",
+]
 
 #: The losses :func:`train_logistic` can minimise.
 LOSSES = ("cross_entropy", "squared_error")
@@ -220,3 +226,70 @@ def train_logistic(
         weights=w,
         bias=b,
     )
+
+
+def tune_learning_rate(
+    X: ArrayLike,
+    y: ArrayLike,
+    lrs: ArrayLike = (0.25, 1.0, 4.0, 16.0, 64.0),
+    *,
+    loss: str = "cross_entropy",
+    epochs: int = 10,
+    at_epoch: int | None = None,
+    **kwargs: object,
+) -> tuple[float, dict[float, TrainingHistory]]:
+    r"""Pick the learning rate from a small grid that leaves ``loss`` itself lowest after
+    ``at_epoch`` steps: each loss judged by its own objective, so two losses compare fairly.
+
+    .. math::
+        \eta^* = \arg\min_{\eta \in \text{lrs}} \bar\ell_{\text{loss}}(\eta,\ \text{at\_epoch})
+
+    where the mean loss is the log loss (nats) for ``"cross_entropy"`` and the mean ½(σ(z) − y)²
+    for ``"squared_error"``. Ties go to the smaller rate. A rate whose run overflows float64 is
+    skipped; if every rate overflows, the ValueError of the smallest one is raised.
+
+    Args:
+        X, y: as for :func:`train_logistic`.
+        lrs: the candidate learning rates, positive numbers (at least one).
+        loss: ``"cross_entropy"`` or ``"squared_error"``.
+        epochs: gradient steps per run, as for :func:`train_logistic`.
+        at_epoch: the epoch at which the runs are judged, 0 to ``epochs`` (default: the last).
+        **kwargs: passed on to :func:`train_logistic` (``initial_weights``, ``seed`` …).
+
+    Returns:
+        The best rate and every run, keyed by its rate.
+
+    Raises:
+        ValueError: an empty or non-positive grid, ``at_epoch`` outside 0..``epochs``, or
+            anything :func:`train_logistic` rejects.
+
+    Example: two points, started confidently wrong; every rate of the default grid is tried.
+
+        >>> X, y = [[-1.0], [1.0]], [0, 1]
+        >>> best, runs = tune_learning_rate(X, y, loss="squared_error", initial_weights=[-5.0])
+        >>> best, sorted(runs)
+        (64.0, [0.25, 1.0, 4.0, 16.0, 64.0])
+    """
+    _check_loss(loss)
+    epochs = int(real_number(epochs, "epochs", low=1, high=MAX_EPOCHS, integer=True))
+    judge = epochs if at_epoch is None else at_epoch
+    judge = int(real_number(judge, "at_epoch", low=0, high=epochs, integer=True))
+    grid = as_float_array(lrs, "lrs")
+    if grid.ndim != 1 or grid.size == 0:
+        raise ValueError(f"lrs must be a non-empty 1-D list of rates, got shape {grid.shape}")
+    runs: dict[float, TrainingHistory] = {}
+    first_error: ValueError | None = None
+    for lr in grid:
+        rate = float(real_number(lr, "lrs", low=0, low_open=True))
+        try:
+            runs[rate] = train_logistic(X, y, loss=loss, lr=rate, epochs=epochs, **kwargs)
+        except ValueError as error:
+            if "overflowed" not in str(error):
+                raise
+            first_error = first_error or error
+    if not runs:
+        assert first_error is not None
+        raise first_error
+    objective = "log_loss" if loss == "cross_entropy" else "squared_error"
+    best = min(runs, key=lambda rate: (float(getattr(runs[rate], objective)[judge]), rate))
+    return best, runs

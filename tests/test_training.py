@@ -8,7 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import binary_cross_entropy_with_logits, sigmoid
-from helpers.training import LOSSES, TrainingHistory, gradient_wrt_logit, train_logistic
+from helpers.training import (
+    LOSSES,
+    TrainingHistory,
+    gradient_wrt_logit,
+    train_logistic,
+    tune_learning_rate,
+)
 
 LOGITS = st.floats(-30, 30, allow_nan=False)
 LABELS = st.sampled_from([0, 1])
@@ -171,3 +177,49 @@ def test_train_logistic_refuses_bad_input(kwargs, match):
     X, y = arguments.pop("X"), arguments.pop("y")
     with pytest.raises(ValueError, match=match):
         train_logistic(X, y, **arguments)
+
+
+# --- tune_learning_rate -------------------------------------------------------------------------
+
+
+def test_tune_picks_the_rate_with_the_lowest_own_loss(blobs):
+    X, y = blobs
+    for loss in LOSSES:
+        best, runs = tune_learning_rate(X, y, [0.25, 1.0, 4.0], loss=loss, epochs=5)
+        assert sorted(runs) == [0.25, 1.0, 4.0]
+        field = "log_loss" if loss == "cross_entropy" else "squared_error"
+        finals = {rate: getattr(run, field)[-1] for rate, run in runs.items()}
+        assert finals[best] == min(finals.values())
+        again = train_logistic(X, y, loss=loss, lr=best, epochs=5)
+        np.testing.assert_array_equal(again.log_loss, runs[best].log_loss)
+
+
+def test_tune_passes_on_the_start(blobs):
+    X, y = blobs
+    _, runs = tune_learning_rate(X, y, [1.0], loss="squared_error", initial_weights=[-6.0, -6.0])
+    assert runs[1.0].accuracy[0] < 0.1  # started confidently wrong, as asked
+
+
+def test_tune_skips_overflowing_rates_and_raises_when_all_do():
+    X, y = [[1e150], [-1e150]], [1, 0]
+    with pytest.raises(ValueError, match="overflow"):
+        tune_learning_rate(X, y, [1e160, 1e170], epochs=2, initial_weights=[-1e-150])
+    best, runs = tune_learning_rate(X, y, [1e-300, 1e170], epochs=2, initial_weights=[-1e-150])
+    assert best == 1e-300 and list(runs) == [1e-300]
+
+
+@pytest.mark.parametrize("lrs", [[], [0.0], [-1.0], [[1.0, 2.0]], [np.nan], "fast"])
+def test_tune_refuses_bad_grids(blobs, lrs):
+    X, y = blobs
+    with pytest.raises(ValueError):
+        tune_learning_rate(X, y, lrs)
+
+
+def test_tune_judges_at_the_epoch_asked(blobs):
+    X, y = blobs
+    start = {"initial_weights": [-2.0, -2.0], "epochs": 150}
+    best, runs = tune_learning_rate(X, y, loss="squared_error", at_epoch=10, **start)
+    assert best == 64.0 and all(run.accuracy.size == 151 for run in runs.values())
+    assert tune_learning_rate(X, y, loss="cross_entropy", at_epoch=10, **start)[0] == 4.0
+    with pytest.raises(ValueError, match="at_epoch"):
+        tune_learning_rate(X, y, epochs=5, at_epoch=6)
