@@ -47,7 +47,6 @@ import bz2
 import gzip
 import lzma
 import math
-import numbers
 import weakref
 import zlib
 from array import array
@@ -56,7 +55,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import SUM_TOLERANCE, as_distribution
+from ._validation import SUM_TOLERANCE, as_distribution, real_number, shown
 
 __all__ = [
     "STDLIB_METHODS",
@@ -127,9 +126,7 @@ def _check_model(model: object) -> tuple[str, int]:
             f"(an NgramModel or a FixedModel), got {type(model).__name__}"
         )
     _check_alphabet(alphabet)
-    if isinstance(order, bool) or not isinstance(order, numbers.Integral) or order < 0:
-        raise ValueError(f"model.order must be a whole number ≥ 0, got {order!r}")
-    return alphabet, int(order)
+    return alphabet, real_number(order, "model.order", low=0, integer=True)
 
 
 def _check_text(text: object, alphabet: str) -> str:
@@ -305,8 +302,7 @@ def decode(data: bytes, model: object, n: int) -> str:
     alphabet, order = _check_model(model)
     if not isinstance(data, bytes | bytearray | memoryview):
         raise ValueError(f"data must be bytes, got {type(data).__name__}")
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 0:
-        raise ValueError(f"n must be a whole number ≥ 0 (characters to decode), got {n!r}")
+    n = real_number(n, "n", low=0, integer=True)
     stream = np.unpackbits(np.frombuffer(bytes(data), dtype=np.uint8)).tolist()
     position = 0
 
@@ -360,8 +356,8 @@ def stdlib_size(text: str, method: str, given: str = "") -> int:
     >>> stdlib_size("abc" * 100, "gzip") < 300
     True
     """
-    if method not in STDLIB_METHODS:
-        raise ValueError(f"method must be one of {sorted(STDLIB_METHODS)}, got {method!r}")
+    if not isinstance(method, str) or method not in STDLIB_METHODS:
+        raise ValueError(f"method must be one of {sorted(STDLIB_METHODS)}, got {shown(method)}")
     if not isinstance(text, str) or not isinstance(given, str):
         raise ValueError("text and given must be strings")
     compress = STDLIB_METHODS[method]

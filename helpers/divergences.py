@@ -357,8 +357,7 @@ def mixup_targets(
         array([[0.7, 0. , 0.3]])
     """
     weight = _fraction(lam, "lam")
-    if isinstance(n_classes, bool) or not isinstance(n_classes, int | np.integer) or n_classes < 2:
-        raise ValueError(f"n_classes must be an integer ≥ 2, got {n_classes!r}")
+    n_classes = real_number(n_classes, "n_classes", low=2, integer=True)
     rows = []
     for name, labels in (("y_a", y_a), ("y_b", y_b)):
         if np.ma.isMaskedArray(labels):  # np.asarray would silently drop the mask

@@ -20,7 +20,6 @@ the problem; never a NaN or a warning.
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +31,7 @@ from ._validation import (
     check_reduction,
     check_same_shape,
     check_unit_interval,
+    real_number,
     reduce,
 )
 from .information import _p_times
@@ -105,15 +105,7 @@ def _is_index_target(y_true: ArrayLike) -> bool:
 
 
 def _non_negative(value: object, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be a finite number ≥ 0, got {value!r}")
-    try:
-        number = float(value)
-    except OverflowError:  # an integer too large for a float
-        raise ValueError(f"{name} must be a finite number ≥ 0, got {value!r}") from None
-    if not np.isfinite(number) or number < 0:
-        raise ValueError(f"{name} must be a finite number ≥ 0, got {value!r}")
-    return number
+    return real_number(value, name, low=0)
 
 
 # --- losses --------------------------------------------------------------------------------------
@@ -326,11 +318,8 @@ def binary_accuracy(y_true: ArrayLike, y_prob: ArrayLike, threshold: float = 0.5
     check_same_shape(y, p, "y_true", "y_prob")
     check_unit_interval(y, "y_true", "labels")
     check_unit_interval(p, "y_prob")
-    if isinstance(threshold, bool) or not isinstance(threshold, numbers.Real):
-        raise ValueError(f"threshold must be a number in [0, 1], got {threshold!r}")
-    if not 0 <= threshold <= 1:
-        raise ValueError(f"threshold must be in [0, 1], got {threshold!r}")
-    return float(np.mean((p > threshold) == (y == 1)))
+    cut = real_number(threshold, "threshold", low=0, high=1)
+    return float(np.mean((p > cut) == (y == 1)))
 
 
 def categorical_accuracy(y_true: ArrayLike, y_prob: ArrayLike) -> float:
@@ -438,21 +427,9 @@ def fit_softmax_regression(
         array([[1.  , 0.  ],
                [0.03, 0.97]])
     """
-    if (
-        isinstance(n_classes, bool)
-        or not isinstance(n_classes, numbers.Integral)
-        or not 2 <= n_classes <= MAX_CLASSES
-    ):
-        raise ValueError(f"n_classes must be an integer from 2 to {MAX_CLASSES}, got {n_classes!r}")
-    lr = _non_negative(lr, "lr")
-    if lr == 0:
-        raise ValueError("lr must be a finite positive number, got 0")
-    if (
-        isinstance(epochs, bool)
-        or not isinstance(epochs, numbers.Integral)
-        or not 1 <= epochs <= MAX_EPOCHS
-    ):
-        raise ValueError(f"epochs must be an integer from 1 to {MAX_EPOCHS}, got {epochs!r}")
+    n_classes = real_number(n_classes, "n_classes", low=2, high=MAX_CLASSES, integer=True)
+    lr = real_number(lr, "lr", low=0, low_open=True)
+    epochs = real_number(epochs, "epochs", low=1, high=MAX_EPOCHS, integer=True)
     features = _finite(X, "X")
     if features.ndim != 2:
         raise ValueError(f"X must be 2-D (samples × features), got shape {features.shape}")

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from ._validation import real_number
 from .likelihood import perplexity as _perplexity
 
 __all__ = ["ALPHABET", "NgramModel", "fit", "max_order", "split_text"]
@@ -372,13 +373,16 @@ def split_text(text: str, held_out: float = 0.15) -> tuple[str, str]:
     """
     if not isinstance(text, str) or not text:
         raise ValueError("text must be a non-empty string")
-    if (
-        isinstance(held_out, bool)
-        or not isinstance(held_out, numbers.Real)
-        or not 0 < float(held_out) < 1
-    ):
-        raise ValueError(f"held_out must be a fraction between 0 and 1, got {held_out!r}")
-    cut = round(len(text) * (1 - float(held_out)))
+    fraction = real_number(
+        held_out,
+        "held_out",
+        low=0,
+        high=1,
+        low_open=True,
+        high_open=True,
+        requirement="a fraction between 0 and 1",
+    )
+    cut = round(len(text) * (1 - fraction))
     newline = text.find("\n", cut)
     if 0 <= newline < len(text) - 1:
         cut = newline + 1

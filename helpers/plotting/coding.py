@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from .._validation import as_float_array
+from .._validation import as_float_array, real_number
 from ._style import EXTRA_COLOUR, P_COLOUR, Q_COLOUR, figure_and_axes, styled
 
 __all__ = ["plot_compressed_sizes", "plot_cross_entropy_by_order"]
@@ -108,12 +108,7 @@ def plot_compressed_sizes(
     ['500 B = 4.00 bits/char', '600 B = 4.80 bits/char']
     >>> plt.close(fig)
     """
-    if (
-        isinstance(n_chars, bool)
-        or not isinstance(n_chars, int | np.integer)
-        or not 0 < n_chars <= 10**12
-    ):
-        raise ValueError(f"n_chars must be a whole number from 1 to 10^12, got {n_chars!r}")
+    n_chars = real_number(n_chars, "n_chars", low=1, high=10**12, integer=True)
     models = _labelled(models, "models")
     compressors = _labelled(compressors, "compressors")
     labels = [*models, *compressors]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Sequence
 
 import matplotlib.pyplot as plt  # noqa: F401 - the doctests use it
@@ -11,6 +10,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from .._validation import real_number
 from ..frameworks import cross_entropy_gradient, double_softmax_gradient, focal_loss_with_logits
 from ..losses import softmax, softmax_cross_entropy_with_logits
 from ._style import EXTRA_COLOUR, P_COLOUR, Q_COLOUR, figure_and_axes, styled, subplots
@@ -19,23 +19,11 @@ __all__ = ["double_softmax_curves", "plot_double_softmax", "plot_focal_loss"]
 
 
 def _check_int(value: object, name: str, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise ValueError(f"{name} must be an integer from {low} to {high}, got {value!r}")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be an integer from {low} to {high}, got {value!r}")
-    return int(value)
+    return real_number(value, name, low=low, high=high, integer=True)
 
 
 def _check_positive(value: object, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be a finite positive number, got {value!r}")
-    try:
-        number = float(value)
-    except OverflowError:  # an integer too large for a float
-        raise ValueError(f"{name} must be a finite positive number, got {value!r}") from None
-    if not math.isfinite(number) or number <= 0:
-        raise ValueError(f"{name} must be a finite positive number, got {value!r}")
-    return number
+    return real_number(value, name, low=0, low_open=True)
 
 
 def _check_gammas(gammas: object) -> list[float]:
