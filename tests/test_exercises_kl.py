@@ -40,3 +40,16 @@ def test_each_common_mistake_gets_its_hint(check, answer, words):
     feedback = check(answer)
     assert feedback.status == "wrong"
     assert words in feedback.message
+
+
+def test_the_uniform_exercise_is_log_n_minus_the_entropy():
+    from helpers.examples import P
+
+    expected = math.log2(3) - helpers.entropy(P)
+    assert helpers.exercises.check_kl_uniform(expected).status == "correct"
+    assert "H(P)" in helpers.exercises.check_kl_uniform(helpers.entropy(P)).message
+    assert "entropy of U" in helpers.exercises.check_kl_uniform(math.log2(3)).message
+    assert (
+        "other direction"
+        in helpers.exercises.check_kl_uniform(helpers.kl_divergence([1 / 3] * 3, P)).message
+    )
