@@ -86,10 +86,14 @@ def test_kl_decomposition_bars_add_up_per_event_and_in_total():
     np.testing.assert_allclose(cross_h, -np.multiply(P, np.log2(Q)))
     np.testing.assert_allclose(ent_h, -np.multiply(P, np.log2(P)))
     np.testing.assert_allclose(ent_h + kl_h, cross_h)
-    np.testing.assert_allclose([b.get_y() for b in kl], ent_h)  # stacked on the entropy term
+    np.testing.assert_allclose([b.get_y() for b in kl], 0.0)  # every bar starts at 0
+    assert ax.get_ylim()[0] < kl_h.min()  # the negative bar is fully visible below the axis
     assert cross_h.sum() == pytest.approx(helpers.cross_entropy(P, Q))
     assert kl_h.sum() == pytest.approx(helpers.kl_divergence(P, Q))
     assert kl_h[0] < 0 and kl[0].get_hatch() == "//"  # red: Q over-weights it
+    assert kl[0].get_facecolor()[3] > 0.9  # drawn as solidly as the positive terms
+    texts = [t.get_text() for t in ax.texts]
+    assert f"{kl_h[0]:+.2f}" in texts  # the negative value is written on the figure
     assert kl[1].get_hatch() is None
     assert [t.get_text() for t in ax.get_xticklabels()] == list(COLOURS)
     labels = [t.get_text() for t in ax.get_legend().get_texts()]

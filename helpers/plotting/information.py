@@ -181,17 +181,19 @@ def plot_kl_decomposition(
     *,
     ax: Axes | None = None,
 ) -> Figure:
-    """Each event's share of H(P, Q), split into its share of H(P) and of KL(P‖Q), in bits.
+    """Each event's share of H(P, Q) beside its share of H(P) and of KL(P‖Q), in bits.
 
-    Per event x: −P(x) log2 Q(x) = −P(x) log2 P(x) + P(x) log2(P(x)/Q(x)). Each event gets a
-    narrow bar for its cross-entropy term and beside it a stacked bar: the entropy term, then the
-    KL term on top of it. A negative KL term (Q gives x more probability than P does) is drawn
-    hatched, reaching down from the top of the entropy term; it can be negative for one event,
-    but the terms' sum, KL(P‖Q), cannot.
+    Per event x: −P(x) log2 Q(x) = −P(x) log2 P(x) + P(x) log2(P(x)/Q(x)). Each event gets three
+    bars, all drawn from 0: its cross-entropy term, its entropy term and its KL term. A negative
+    KL term (Q gives x more probability than P does) reaches *below* the zero line, solid and
+    hatched, as plainly as a positive one reaches above it; every bar is labelled with its value.
+    One event's KL term can be negative, but the terms' sum, KL(P‖Q), cannot.
 
     >>> fig = plot_kl_decomposition([0.5, 0.5], [0.25, 0.75], ["a", "b"])
     >>> [round(float(b.get_height()), 3) for b in fig.axes[0].containers[0]]
     [1.0, 0.208]
+    >>> [round(float(b.get_height()), 3) for b in fig.axes[0].containers[2]]
+    [0.5, -0.292]
     >>> plt.close(fig)
     """
     from matplotlib.patches import Patch
@@ -207,57 +209,61 @@ def plot_kl_decomposition(
         ent = np.where(shown, -p_arr * np.log2(np.where(shown, p_arr, 1.0)), 0.0) + 0.0
     kl = cross - ent
     x = np.arange(p_arr.size)
-    width = 0.36
-    fig, ax = figure_and_axes(ax, width=8, height=4.5)
+    width = 0.26
+    fig, ax = figure_and_axes(ax, width=8, height=4.8)
     bars_cross = ax.bar(
-        x - width / 2, cross, width, color=Q_COLOUR, label="−P log₂ Q  (cross-entropy term)"
+        x - width, cross, width, color=Q_COLOUR, label="−P log₂ Q  (cross-entropy term)"
     )
-    ax.bar(x + width / 2, ent, width, color=P_COLOUR, label="−P log₂ P  (entropy term)")
+    bars_ent = ax.bar(x, ent, width, color=P_COLOUR, hatch="..", label="−P log₂ P  (entropy term)")
     bars_kl = ax.bar(
-        x + width / 2,
+        x + width,
         kl,
         width,
-        bottom=ent,
         color=EXTRA_COLOUR,
-        alpha=0.85,
+        edgecolor="black",
+        linewidth=0.8,
         label="P log₂(P/Q)  (KL term)",
     )
     negative = kl < 0
     for bar, value in zip(bars_kl, kl, strict=True):
         if value < 0:
             bar.set_hatch("//")
-            bar.set_facecolor("none")
-            bar.set_edgecolor(EXTRA_COLOUR)
-            bar.set_label("_nolegend_")
-    label_bars(ax, bars_cross)
-    for xi, e, k in zip(x, ent, kl, strict=True):
-        ax.annotate(
-            f"{e:.2f}\n{k:+.2f}",
-            (xi + width / 2, max(e, e + k)),
-            xytext=(0, 3),
-            textcoords="offset points",
-            ha="center",
-            va="bottom",
-            fontsize=10,
-        )
-    ax.axhline(0, color="black", linewidth=0.8)
+    for bars in (bars_cross, bars_ent, bars_kl):
+        for bar in bars:
+            height = float(bar.get_height())
+            ax.annotate(
+                f"{height:+.2f}" if bars is bars_kl else f"{height:.2f}",
+                (bar.get_x() + bar.get_width() / 2, height),
+                xytext=(0, 3 if height >= 0 else -3),
+                textcoords="offset points",
+                ha="center",
+                va="bottom" if height >= 0 else "top",
+                fontsize=9,
+            )
+    ax.axhline(0, color="black", linewidth=1.0)
     ax.set_xticks(x, list(events))
-    ax.set_ylim(0, float(max(cross.max(), ent.max())) * 1.3 or 1.0)  # all 0 when P is certain
+    top = float(max(cross.max(), ent.max(), kl.max(), 0.0))
+    bottom = float(min(kl.min(), 0.0))
+    span = (top - bottom) or 1.0  # all 0 when P is certain and Q = P
+    ax.set_ylim(bottom - 0.25 * span * (bottom < 0), top + 0.3 * span)
     ax.set_xlabel("event")
     ax.set_ylabel("contribution (bits)")
-    ax.set_title("Each event's cross-entropy = entropy term + KL term")
+    ax.set_title("Each event: cross-entropy term = entropy term + KL term")
     handles, _ = ax.get_legend_handles_labels()
-    handles = [*handles[:2], Patch(color=EXTRA_COLOUR, alpha=0.85, label="P log₂(P/Q)  (KL term)")]
+    handles = [
+        *handles[:2],
+        Patch(facecolor=EXTRA_COLOUR, edgecolor="black", label="P log₂(P/Q)  (KL term)"),
+    ]
     if negative.any():
         handles.append(
             Patch(
-                facecolor="none",
-                edgecolor=EXTRA_COLOUR,
+                facecolor=EXTRA_COLOUR,
+                edgecolor="black",
                 hatch="//",
-                label="a negative KL term, taken off the entropy term",
+                label="a negative KL term (below 0: takes bits off)",
             )
         )
-    ax.legend(handles=handles, loc="upper left", fontsize=10)
+    ax.legend(handles=handles, loc="upper left", fontsize=9)
     return fig
 
 
