@@ -37,15 +37,21 @@ ratios are what is meant to be stable.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 
 import helpers
+
+ROOT = Path(__file__).resolve().parent.parent
+ROWS: list[tuple[str, str, str, str]] = []  # (what, measured, ratio, target and verdict): the table
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def median_seconds(functions: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
@@ -69,6 +75,7 @@ def python_runs(code: str) -> Callable[[], None]:
 def report(label: str, ratio: float, target: str, ok: bool, detail: str) -> bool:
     verdict = "PASS" if ok else "MISS"
     print(f"{label:<46} {ratio:6.2f}x  (target {target})  {verdict}   [{detail}]", flush=True)
+    ROWS.append((label, detail, f"{ratio:.2f}x", f"target {target} {verdict}"))
     return ok
 
 
@@ -138,44 +145,50 @@ def bench_binary(repeats: int) -> bool:
     )
 
 
-def bench_widgets(repeats: int) -> bool:
+def bench_widgets(repeats: int) -> tuple[bool, dict[str, float]]:
+    """Each explorer's slider callback in Python; (all within target, {builder: median s})."""
     import matplotlib
 
     matplotlib.use("Agg")
     from helpers import widgets
 
     moves = {
-        "colour explorer (Q(red) slider)": (widgets.build_colour_explorer, "red", 0.05, 0.60),
+        "colour explorer (Q(red) slider)": ("build_colour_explorer", "red", 0.05, 0.60),
         "binary-loss explorer (ŷ slider)": (
-            widgets.build_binary_loss_explorer,
+            "build_binary_loss_explorer",
             "probability",
             0.05,
             0.95,
         ),
-        "binary-entropy explorer (p slider)": (
-            widgets.build_binary_entropy_explorer,
-            "p",
-            0.01,
-            0.99,
-        ),
+        "binary-entropy explorer (p slider)": ("build_binary_entropy_explorer", "p", 0.01, 0.99),
     }
     ok = True
+    medians = {}
     for label, (build, control, low, high) in moves.items():
-        slider = build().controls[control]
+        slider = getattr(widgets, build)().controls[control]
         times = []
         for value in np.linspace(low, high, repeats):
             start = time.perf_counter()
             slider.value = round(float(value), 2)
             times.append(time.perf_counter() - start)
         median = statistics.median(times) * 1e3
+        medians[build] = median / 1e3
         verdict = "PASS" if median < 50 else "MISS"
         print(
             f"{label:<46} {median:6.1f} ms median (target < 50 ms)  {verdict}   "
             f"[{repeats} slider moves; slowest {max(times) * 1e3:.0f} ms]",
             flush=True,
         )
+        ROWS.append(
+            (
+                label,
+                f"median of {repeats} moves; slowest {max(times) * 1e3:.0f} ms",
+                f"{median:.1f} ms",
+                f"target < 50 ms {verdict}",
+            )
+        )
         ok = ok and median < 50
-    return ok
+    return ok, medians
 
 
 def bench_memory() -> bool:
@@ -193,20 +206,189 @@ def bench_memory() -> bool:
     return report(label, ratio, "≤ 4× + 16 MiB", ok, f"peak {peak / 2**20:.1f} MiB")
 
 
+OUT = Path(__file__).resolve().parent.parent / "build" / "bench"  # git-ignored (build/)
+
+
+def row(what: str, measured: str, ratio: float | None, target: str, ok: bool | None) -> bool:
+    """Print one line of the learner-path section and keep it for the table."""
+    verdict = "" if ok is None else ("PASS" if ok else "MISS")
+    text = "" if ratio is None else f"{ratio:.2f}x"
+    print(f"{what:<46} {text:>7}  {measured}  ({target}) {verdict}", flush=True)
+    ROWS.append((what, measured, text, f"{target} {verdict}".strip()))
+    return ok is not False
+
+
+def bench_setup() -> bool:
+    from setup_time import setup_seconds
+
+    t = setup_seconds()
+    ratio = t["tasks"] / t["pip"]
+    measured = f"tasks.py setup {t['tasks']:.1f} s vs venv + pip {t['pip']:.1f} s"
+    return row(
+        "set-up of a fresh clone / plain pip", measured, ratio, "target <= 0.4x", ratio <= 0.4
+    )
+
+
+def bench_notebooks(repeats: int, names: list[str] | None) -> tuple[bool, float, dict]:
+    """Each notebook vs the floor notebook; (ok, floor median s, {name: [s, ...]})."""
+    import notebooks
+
+    times = notebooks.time_notebooks(notebooks.notebook_paths(names), repeats)
+    floor = statistics.median(times[notebooks.FLOOR])
+    row(
+        "floor notebook (numpy + matplotlib, one figure)",
+        f"{floor:.2f} s, median of {repeats} fresh kernels",
+        1.0,
+        "the floor",
+        None,
+    )
+    ok = True
+    for name, ratio in notebooks.ratios(times).items():
+        median = statistics.median(times[name])
+        ok &= row(name, f"{median:.2f} s", ratio, "target <= 2x", ratio <= 2)
+    return ok, floor, times
+
+
+def bench_command(label: str, command: list[str], floor: float, n: int, target: str) -> bool:
+    """A whole command's wall time against n floor notebooks (informative; no verdict)."""
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode:
+        print(done.stdout[-2000:], done.stderr[-2000:], sep="\n")
+        return row(label, f"FAILED (exit {done.returncode}) after {seconds:.1f} s", None, "", False)
+    measured = f"{seconds:.1f} s vs {n} floor notebooks {n * floor:.1f} s"
+    return row(label, measured, seconds / (n * floor), target, None)
+
+
+def bench_browser(moves: int, callbacks: dict[str, float]) -> bool:
+    import re
+
+    import browser
+
+    ok = True
+    for name, latencies in browser.slider_to_screen(moves).items():
+        source = (ROOT / "notebooks" / f"{name.split(' ')[0]}.ipynb").read_text()
+        builder = "build_" + re.search(r"widgets\.(\w*explorer)\(", source).group(1)
+        median, p95 = browser.summary(latencies)
+        callback = callbacks.get(builder)
+        ratio = median / callback if callback else None
+        measured = (
+            f"slider to screen median {median * 1e3:.0f} ms, p95 {p95 * 1e3:.0f} ms "
+            f"({len(latencies)} moves); Python callback "
+            + (f"{callback * 1e3:.1f} ms" if callback else "not measured")
+        )
+        ok &= row(f"{name} explorer in JupyterLab", measured, ratio, "vs callback", None)
+    return ok
+
+
+def save_figure(floor: float, times: dict[str, list[float]]) -> Path:
+    """Bar chart: each notebook's median run time over the floor's, with the 2x target."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    import notebooks
+
+    ratios = notebooks.ratios(times)
+    names = list(ratios)
+    fig, ax = plt.subplots(figsize=(9, 4.5), layout="constrained")
+    bars = ax.barh(names, [ratios[n] for n in names], color="#4477AA", hatch="//")
+    ax.bar_label(bars, fmt="%.2f×", padding=3)
+    ax.axvline(1, color="black", linestyle="-", label=f"floor notebook ({floor:.2f} s)")
+    ax.axvline(2, color="#CC6677", linestyle="--", label="target: 2× the floor")
+    ax.invert_yaxis()
+    ax.set_xlabel("run time on a fresh kernel / floor notebook's (ratio, medians)")
+    ax.set_title("Each notebook's run time against the floor, measured in one run")
+    ax.legend(loc="lower right")
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / "notebooks.png"
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return path
+
+
+def print_table() -> None:
+    widths = [max(len(r[i]) for r in ROWS) for i in range(4)]
+    print()
+    print(
+        " | ".join(
+            h.ljust(w) for h, w in zip(("what", "measured", "ratio", "target"), widths, strict=True)
+        )
+    )
+    print("-+-".join("-" * w for w in widths))
+    for r in ROWS:
+        print(" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))
+
+
+PARTS = ("micro", "setup", "notebooks", "nbval", "site", "memory", "browser")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a rough check)")
+    parser.add_argument(
+        "--only", action="append", choices=PARTS, help="run only these parts (repeatable)"
+    )
+    parser.add_argument("--notebook", action="append", help="time only these notebooks (NN)")
+    parser.add_argument("--moves", type=int, default=30, help="slider moves per explorer")
     args = parser.parse_args()
+    parts = set(args.only or PARTS)
     scale = 0.3 if args.quick else 1.0
     print(f"helpers {helpers.__version__}, numpy {np.__version__}, Python {sys.version.split()[0]}")
-    results = [
-        bench_import(max(5, round(40 * scale))),
-        bench_cross_entropy(max(5, round(40 * scale))),
-        bench_binary(max(3, round(15 * scale))),
-        bench_widgets(max(10, round(60 * scale))),
-        bench_memory(),
-    ]
+    print(f"machine: {machine()}", flush=True)
+    results = []
+    callbacks: dict[str, float] = {}
+    if "micro" in parts:
+        results += [
+            bench_import(max(5, round(40 * scale))),
+            bench_cross_entropy(max(5, round(40 * scale))),
+            bench_binary(max(3, round(15 * scale))),
+        ]
+    if "micro" in parts or "browser" in parts:
+        ok, callbacks = bench_widgets(max(10, round(60 * scale)))
+        results.append(ok)
+    if "memory" in parts:
+        results.append(bench_memory())
+    if "setup" in parts:
+        results.append(bench_setup())
+    floor = None
+    if parts & {"notebooks", "nbval", "site"}:
+        repeats = 1 if args.quick else 3
+        names = args.notebook if "notebooks" in parts else ["00"]
+        ok, floor, times = bench_notebooks(repeats, names)
+        results.append(ok)
+        if "notebooks" in parts:
+            print(f"figure: {save_figure(floor, times).relative_to(ROOT)}")
+    n = len(list((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+    if "nbval" in parts:
+        command = [sys.executable, "-m", "pytest", "-p", "no:xdist", "-q", "notebooks"]
+        results.append(
+            bench_command("strict nbval run of every notebook", command, floor, n, "info")
+        )
+    if "site" in parts and (ROOT / "tools" / "build_site.py").exists():
+        command = [sys.executable, str(ROOT / "tools" / "build_site.py")]
+        results.append(bench_command("site build (tools/build_site.py)", command, floor, n, "info"))
+    if "browser" in parts:
+        results.append(bench_browser(args.moves, callbacks))
+    if ROWS:
+        print_table()
     return 0 if all(results) else 1
+
+
+def machine() -> str:
+    import os
+    import platform
+
+    model = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores {model}; load {load}"
 
 
 if __name__ == "__main__":
