@@ -9,6 +9,7 @@ import pytest
 
 import helpers
 from helpers.exercises import (
+    check_ce_gradient,
     check_gradient_ratio,
     check_logit_loss,
     check_smoothed_optimum,
@@ -51,7 +52,7 @@ def test_gradient_ratio_correct():
 @pytest.mark.parametrize(
     ("answer", "hint"),
     [
-        (1 / 0.0451767, "upside down"),
+        (1 / 0.0451767, "how many times larger"),
         (1 / (1 + math.exp(3)), "σ(z) alone"),
         (float(gradient_wrt_logit(1, -3.0, "squared_error")), "squared-error gradient itself"),
         (float(gradient_wrt_logit(1, -3.0)), "asks for a ratio"),
@@ -63,7 +64,7 @@ def test_gradient_ratio_mistakes(answer, hint):
     assert feedback.status == "wrong" and hint in repr(feedback)
 
 
-# --- exercise 3: smoothed optimum, k = 10, ε = 0.1 ----------------------------------------------
+# --- exercise 4: smoothed optimum, k = 10, ε = 0.1 ----------------------------------------------
 
 
 def test_smoothed_optimum_correct():
@@ -84,3 +85,56 @@ def test_smoothed_optimum_correct():
 def test_smoothed_optimum_mistakes(answer, hint):
     feedback = check_smoothed_optimum(answer)
     assert feedback.status == "wrong" and hint in repr(feedback)
+
+
+# --- exercise 3: ∂CE/∂z = σ(z) − y at y = 0, z = 2 ---------------------------------------------
+
+
+def test_ce_gradient_correct():
+    assert check_ce_gradient(1 / (1 + math.exp(-2)))
+    assert check_ce_gradient(0.8808)
+
+
+@pytest.mark.parametrize(
+    ("answer", "hint"),
+    [
+        (1 / (1 + math.exp(-2)) - 1, "label 1"),
+        (-1 / (1 + math.exp(-2)), "sign"),
+        (float(gradient_wrt_logit(0, 2.0, "squared_error")), "squared-error"),
+        (0.5, "σ(z) − y"),
+    ],
+)
+def test_ce_gradient_mistakes(answer, hint):
+    feedback = check_ce_gradient(answer)
+    assert feedback.status == "wrong" and hint in repr(feedback)
+
+
+# --- issue 17: no check reveals its expected answer -------------------------------------------
+
+EXPECTED = {
+    check_logit_loss: 40.0,
+    check_gradient_ratio: float(
+        gradient_wrt_logit(1, -3.0, "squared_error") / gradient_wrt_logit(1, -3.0)
+    ),
+    check_ce_gradient: 1 / (1 + math.exp(-2)),
+    check_smoothed_optimum: 0.91,
+}
+
+
+def spellings(value: float) -> list[str]:
+    return [f"{value:.{places}f}" for places in (2, 3, 4)]
+
+
+@pytest.mark.parametrize("check", list(EXPECTED), ids=lambda check: check.__name__)
+def test_docstring_does_not_reveal_the_answer(check):
+    doc = check.__doc__ or ""
+    for text in spellings(EXPECTED[check]):
+        assert text not in doc, text
+
+
+@pytest.mark.parametrize("check", list(EXPECTED), ids=lambda check: check.__name__)
+def test_wrong_answers_do_not_reveal_the_answer(check):
+    for wrong in (-7.5, 0.0, 1e6, "x", ...):
+        message = repr(check(wrong))
+        for text in spellings(EXPECTED[check]):
+            assert text not in message, (wrong, message)

@@ -15,7 +15,12 @@ from ..losses import binary_cross_entropy_with_logits, sigmoid, smooth_labels, s
 from ..training import gradient_wrt_logit
 from ._core import Feedback, check_number
 
-__all__ = ["check_gradient_ratio", "check_logit_loss", "check_smoothed_optimum"]
+__all__ = [
+    "check_ce_gradient",
+    "check_gradient_ratio",
+    "check_logit_loss",
+    "check_smoothed_optimum",
+]
 
 #: Exercise 1: the loss of a sample with label 0 whose logit is 40.
 LOGIT_LOSS_LABEL = 0
@@ -25,7 +30,11 @@ LOGIT_LOSS_Z = 40.0
 RATIO_Y = 1
 RATIO_Z = -3.0
 
-#: Exercise 3: label smoothing with k = 10 classes and ε = 0.1.
+#: Exercise 3: a negative sample (y = 0) with logit 2: ∂CE/∂z = σ(z) − y by reasoning.
+CE_GRAD_Y = 0
+CE_GRAD_Z = 2.0
+
+#: Exercise 4: label smoothing with k = 10 classes and ε = 0.1.
 SMOOTH_CLASSES = 10
 SMOOTH_EPSILON = 0.1
 
@@ -35,8 +44,8 @@ def check_logit_loss(answer: object) -> Feedback:
 
     >>> check_logit_loss(...)
     Not answered yet: replace the ... with your answer and run the cell.
-    >>> check_logit_loss(40.0)
-    Correct! 40 nats.
+    >>> check_logit_loss(float("inf")).status
+    'wrong'
     """
     expected = binary_cross_entropy_with_logits([LOGIT_LOSS_LABEL], [LOGIT_LOSS_Z])
     label_one = float(softplus(-LOGIT_LOSS_Z))  # the loss if the label were 1
@@ -58,11 +67,11 @@ def check_logit_loss(answer: object) -> Feedback:
 
 
 def check_gradient_ratio(answer: object) -> Feedback:
-    """Exercise 2: for y = 1 and z = −3, the squared-error gradient divided by the
-    cross-entropy gradient (both with respect to z).
+    """Exercise 2: for y = 1 and z = −3, the fraction of the cross-entropy gradient that squared
+    error keeps: ∂SE/∂z divided by ∂CE/∂z (a number below 1).
 
-    >>> check_gradient_ratio(0.0452)
-    Correct! 0.0452.
+    >>> check_gradient_ratio(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     ce = float(gradient_wrt_logit(RATIO_Y, RATIO_Z))
     se = float(gradient_wrt_logit(RATIO_Y, RATIO_Z, "squared_error"))
@@ -71,7 +80,11 @@ def check_gradient_ratio(answer: object) -> Feedback:
         answer,
         se / ce,
         mistakes=[
-            (ce / se, "That is upside down: squared error's gradient is the smaller one."),
+            (
+                ce / se,
+                "That is how many times larger the cross-entropy gradient is (∂CE/∂z ÷ ∂SE/∂z); "
+                "the question asks for the fraction squared error keeps, ∂SE/∂z ÷ ∂CE/∂z.",
+            ),
             (s, "That is σ(z) alone; the factor is σ(z)·(1 − σ(z))."),
             (
                 se,
@@ -85,12 +98,34 @@ def check_gradient_ratio(answer: object) -> Feedback:
     )
 
 
+def check_ce_gradient(answer: object) -> Feedback:
+    """Exercise 3 (reasoning with ∂CE/∂z = σ(z) − y): the cross-entropy gradient with respect to
+    the logit for a sample with label 0 and logit z = 2. Its sign says which way the logit moves.
+
+    >>> check_ce_gradient(...)
+    Not answered yet: replace the ... with your answer and run the cell.
+    """
+    expected = float(gradient_wrt_logit(CE_GRAD_Y, CE_GRAD_Z))
+    s = float(sigmoid(CE_GRAD_Z))
+    return check_number(
+        answer,
+        expected,
+        mistakes=[
+            (s - 1, "That is σ(z) − 1, the gradient for label 1; this sample's label is 0."),
+            (-expected, "Mind the sign: σ(z) − y with y = 0 is positive, so the step lowers z."),
+            (
+                float(gradient_wrt_logit(CE_GRAD_Y, CE_GRAD_Z, "squared_error")),
+                "That is the squared-error gradient; cross-entropy's has no σ(z)(1 − σ(z)) factor.",
+            ),
+        ],
+        hint="Use ∂CE/∂z = σ(z) − y with y = 0 and z = 2 (helpers.sigmoid gives σ).",
+    )
+
+
 def check_smoothed_optimum(answer: object) -> Feedback:
-    """Exercise 3: the loss-minimising predicted probability of the true class under label
+    """Exercise 4: the loss-minimising predicted probability of the true class under label
     smoothing with k = 10 classes and ε = 0.1.
 
-    >>> check_smoothed_optimum(0.91)
-    Correct! 0.91.
     >>> bool(check_smoothed_optimum(1))
     False
     """

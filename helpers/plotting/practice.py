@@ -30,7 +30,8 @@ def plot_logit_gradients(
     from ..training import gradient_wrt_logit
 
     y = check.count(y, "y (the label)", 0, 1)
-    z_max = check.real(z_max, "z_max", low=0.0, open_low=True)
+    # up to 10⁶: matplotlib's axis arithmetic overflows for limits near float64's largest
+    z_max = check.real(z_max, "z_max", low=0.0, high=1e6, open_low=True)
     n = check.count(n, "n", 3)
     check.axes(ax)
     z = np.linspace(-z_max, z_max, n)
@@ -135,7 +136,7 @@ def plot_label_smoothing_loss(
     best = float(entropy(target[0], base=np.e))
     fig, ax = figure_and_axes(ax)
     ax.plot(p, hard, color=P_COLOUR, lw=2.5, label="one-hot target: −ln p")
-    ax.plot(p, smooth, color=Q_COLOUR, lw=2.5, label=f"smoothed target (ε = {epsilon:g})")
+    ax.plot(p, smooth, color=Q_COLOUR, lw=2.5, ls="--", label=f"smoothed target (ε = {epsilon:g})")
     ax.plot([best_p], [best], "o", color=Q_COLOUR, ms=9, label=f"minimum at p = {best_p:.3f}")
     ax.axvline(best_p, color=Q_COLOUR, ls=":", lw=1.2)
     ax.annotate(
@@ -148,7 +149,10 @@ def plot_label_smoothing_loss(
         arrowprops={"arrowstyle": "->", "color": "0.35"},
     )
     ax.set_ylim(0, float(max(hard.max(), smooth.max())) * 1.05)
-    ax.set_xlabel("predicted probability p of the true class")
+    ax.set_xlabel(
+        f"predicted probability p of the true class "
+        f"(each of the other {k - 1} classes gets (1 − p)/{k - 1})"
+    )
     ax.set_ylabel("cross-entropy (nats)")
     ax.set_title(f"Label smoothing: the best prediction is no longer 1 (k = {k})")
     ax.legend(fontsize=10)
