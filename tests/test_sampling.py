@@ -1,4 +1,4 @@
-"""helpers.sampling: the mean loss on a sample IS the cross-entropy of its empirical distribution."""
+"""helpers.sampling: the mean loss on a sample IS the cross-entropy of its empirical P̂."""
 
 from __future__ import annotations
 
