@@ -231,7 +231,7 @@ def bench_setup() -> bool:
 
 def bench_notebooks(repeats: int, names: list[str] | None) -> tuple[bool, float, dict]:
     """Each notebook vs the floor notebook; (ok, floor median s, {name: [s, ...]})."""
-    import notebooks
+    import notebook_times as notebooks
 
     times = notebooks.time_notebooks(notebooks.notebook_paths(names), repeats)
     floor = statistics.median(times[notebooks.FLOOR])
@@ -288,8 +288,7 @@ def save_figure(floor: float, times: dict[str, list[float]]) -> Path:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-
-    import notebooks
+    import notebook_times as notebooks
 
     ratios = notebooks.ratios(times)
     names = list(ratios)
