@@ -417,8 +417,8 @@ def _distillation_inputs(
             f"shape mismatch: student_logits has shape {student.shape} but teacher_logits "
             f"has shape {teacher.shape}"
         )
-    with np.errstate(over="ignore"):
-        s, z = student / t, teacher / t
+    with np.errstate(over="ignore"):  # C order: sums over a row never depend on the layout
+        s, z = np.ascontiguousarray(student / t), np.ascontiguousarray(teacher / t)
     if not (np.isfinite(s).all() and np.isfinite(z).all()):
         raise ValueError(f"logits / temperature overflows float64 (temperature = {t!r})")
     return s, z, t

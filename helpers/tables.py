@@ -39,6 +39,8 @@ def _cell(value: object, digits: int, where: str) -> str:
         return value
     if isinstance(value, bool | np.bool_) or value is None:
         return str(value)
+    if isinstance(value, np.timedelta64 | np.datetime64):  # numpy counts them as integers
+        raise ValueError(f"the cell {where} must be a string or a number, got {shown(value)}")
     if isinstance(value, int | np.integer):
         return str(int(value))
     number = real_number(value, f"the cell {where}", finite=False)  # NaN, objects: ValueError
@@ -76,8 +78,8 @@ def format_table(
     n = len(lines[0])
     if n == 0:
         raise ValueError("header must name at least one column")
-    if isinstance(rows, str | bytes) or not isinstance(rows, Sequence | np.ndarray):
-        raise ValueError(f"rows must be a sequence of rows, got {type(rows).__name__}")
+    if not _is_sequence(rows):
+        raise ValueError(f"rows must be a sequence of rows, got {shown(rows)}")
     body = [
         [_cell(v, digits, f"[{i}][{j}]") for j, v in enumerate(_row(row, f"rows[{i}]"))]
         for i, row in enumerate(rows)
@@ -102,8 +104,15 @@ def format_table(
     return "\n".join(out)
 
 
+def _is_sequence(values: object) -> bool:
+    """A list, tuple or array of at least one dimension (not a string, not a 0-d array)."""
+    if isinstance(values, np.ndarray):
+        return values.ndim >= 1
+    return isinstance(values, Sequence) and not isinstance(values, str | bytes)
+
+
 def _row(row: object, name: str) -> list[object]:
-    if isinstance(row, str | bytes) or not isinstance(row, Sequence | np.ndarray):
+    if not _is_sequence(row):
         raise ValueError(f"{name} must be a sequence of cells, got {shown(row)}")
     return list(row)
 

@@ -323,29 +323,7 @@ def same(a: object, b: object) -> bool:
 
 #: Cases the plotting/widgets owners have not fixed yet, named one by one (strict: a fix turns
 #: them into failures, so the list shrinks as they are fixed).
-KNOWN_BROKEN: set[str] = {  # reported to their owners; 21:00 UTC, 24 Nov 2026
-    "helpers.coding.stdlib_size:text",
-    "helpers.coding.stdlib_size:method",
-    "helpers.coding.stdlib_size:given",
-    "helpers.divergences.distillation_loss:teacher_logits",
-    "helpers.ngram.split_text:held_out",
-    "helpers.plotting._style.label_bars:bars",
-    "helpers.plotting._style.label_bars:fmt",
-    "helpers.plotting.calibration.plot_temperature_scaling:temperature",
-    "helpers.plotting.divergences.plot_information_diagram:base",
-    "helpers.plotting.examples.draw_distributions:events",
-    "helpers.plotting.examples.plot_distributions:events",
-    "helpers.plotting.frameworks.double_softmax_curves:margin_max",
-    "helpers.plotting.frameworks.plot_double_softmax:margin_max",
-    "helpers.plotting.information.plot_code_lengths:events",
-    "helpers.plotting.information.plot_kl_decomposition:events",
-    "helpers.plotting.practice.plot_logit_gradients:z_max",
-    "helpers.tables.format_table:header",
-    "helpers.tables.format_table:rows",
-    "helpers.tables.format_table:total",
-    "helpers.tables.format_table:subheader",
-    "helpers.tables.colour_event_table:events",
-}
+KNOWN_BROKEN: set[str] = set()
 
 
 def cases() -> list[tuple[str, str]]:

@@ -81,8 +81,12 @@ def colour(value: object, name: str) -> str:
 
 def event_names(events: object, n: int, name: str = "events") -> list[str]:
     """``n`` event names, each a string."""
-    if isinstance(events, str | bytes) or not isinstance(events, Sequence | np.ndarray):
-        raise ValueError(f"{name} must be a sequence of {n} names, got {type(events).__name__}")
+    if (
+        isinstance(events, str | bytes)
+        or not isinstance(events, Sequence | np.ndarray)
+        or (isinstance(events, np.ndarray) and events.ndim != 1)
+    ):
+        raise ValueError(f"{name} must be a sequence of {n} names, got {shown(events)}")
     names = list(events)
     if len(names) != n:
         raise ValueError(f"{name} has {len(names)} names for {n} probabilities")

@@ -12,14 +12,18 @@ the only carrier of meaning — pair it with a label, marker or hatch.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.patches import Rectangle
 from matplotlib.text import Annotation
+
+from .._validation import shown
 
 #: Colour of the true distribution P and of the model Q in every figure.
 P_COLOUR = "#2b6cb0"
@@ -118,7 +122,28 @@ def figure_and_axes(ax: Axes | None, **subplots_kwargs):
 
 
 def label_bars(ax: Axes, bars, fmt: str = "{:.2f}") -> list[Annotation]:
-    """Write each bar's height just above it; return the labels, one per bar."""
+    """Write each bar's height just above it; return the labels, one per bar.
+
+    ``bars`` is what ``ax.bar`` returns (or a list of its rectangles) and ``fmt`` a format for
+    one number, e.g. ``"{:.3f}"``; anything else is a ValueError.
+    """
+    if not isinstance(ax, Axes):
+        raise ValueError(f"ax must be a matplotlib Axes, got {type(ax).__name__}")
+    if isinstance(bars, np.ndarray):
+        bars = list(bars.reshape(-1))  # a 0-d array cannot be iterated
+    elif isinstance(bars, Iterable) and not isinstance(bars, str | bytes):
+        bars = list(bars)
+    else:
+        bars = [bars]
+    if not all(isinstance(bar, Rectangle) for bar in bars):
+        raise ValueError("bars must be the bars ax.bar returns (matplotlib Rectangles)")
+    problem = ValueError(f"fmt must be a format for one number, e.g. '{{:.2f}}', got {shown(fmt)}")
+    if not isinstance(fmt, str):
+        raise problem
+    try:
+        fmt.format(1.0)
+    except Exception:  # a format that does not take one number: "{:d}", "{}{}", "{x}" ...
+        raise problem from None
     return [
         ax.annotate(
             fmt.format(bar.get_height()),

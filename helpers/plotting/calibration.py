@@ -176,6 +176,7 @@ def plot_temperature_scaling(
     (2, 'T = 2')
     >>> plt.close(fig)
     """
+    temperature = _checks.real(temperature, "temperature", low=0, open_low=True)  # for the title
     before = apply_temperature(logits, 1.0)
     after = apply_temperature(logits, temperature)
     if before.ndim != 1:

@@ -17,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from .._validation import as_float_array
+from .._validation import as_float_array, real_number
 from ..divergences import (
     GaussianFit,
     conditional_entropy,
@@ -174,7 +174,8 @@ def plot_information_diagram(
     from ..information import entropy
 
     h_x, h_y = entropy(p_x, base), entropy(p_y, base)
-    unit = {2: "bits", math.e: "nats"}.get(base, f"log base {base:g}")
+    number = real_number(base, "base")  # valid by now: a float for the label (0-d, Fraction …)
+    unit = {2.0: "bits", math.e: "nats"}.get(number, f"log base {number:g}")
     parts = {
         "H(X|Y)": (h_x_given_y, P_COLOUR, "//"),
         "I(X;Y)": (info, EXTRA_COLOUR, "xx"),

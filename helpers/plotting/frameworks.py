@@ -58,7 +58,7 @@ def double_softmax_curves(k: int = 10, margin_max: float = 10.0, n: int = 201) -
     k = _check_int(k, "k", 2, 1000)
     n = _check_int(n, "n", 2, 100_000)
     margin_max = _check_positive(margin_max, "margin_max")
-    margin = np.linspace(-margin_max, margin_max, n)
+    margin = margin_max * np.linspace(-1.0, 1.0, n)  # not linspace(-m, m): 2m overflows at 1e308
     logits = np.zeros((n, k))
     logits[:, 0] = margin
     target = np.zeros(n, dtype=int)
@@ -78,13 +78,16 @@ def plot_double_softmax(k: int = 10, margin_max: float = 10.0, n: int = 201) -> 
     Left: the loss (nats) against the true class's logit margin m, wired correctly (softmax
     cross-entropy of the logits) and with softmax applied twice (softmax cross-entropy of the
     probabilities), with ln k and the double-softmax floor ln(e + k − 1) − 1 marked. Right: the
-    size of the gradient with respect to the logits, on a log scale.
+    size of the gradient with respect to the logits, on a log scale. ``margin_max`` is at most
+    10⁶ (matplotlib cannot draw an axis spanning ±1e308).
 
     >>> fig = plot_double_softmax(k=5, n=11)
     >>> [ax.get_ylabel() for ax in fig.axes]
     ['loss (nats)', '‖∂ℓ/∂z‖ (nats per logit unit)']
     >>> plt.close(fig)
     """
+    # matplotlib's axis arithmetic overflows for limits near float64's largest: bound the axis
+    margin_max = real_number(margin_max, "margin_max", low=0, high=1e6, low_open=True)
     c = double_softmax_curves(k, margin_max, n)
     fig, (left, right) = subplots(2)
     every = max(1, n // 10)
