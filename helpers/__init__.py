@@ -7,13 +7,19 @@ Losses (nats, as classifiers are trained):
     binary_cross_entropy_with_logits, softmax_cross_entropy_with_logits,
     sigmoid, softplus, softmax, log_softmax, smooth_labels
 Modules:
-    helpers.examples   the tutorial's data (colour events P, Q; the 10-sample binary example)
-    helpers.plotting   the course's figures (imports matplotlib only when first used)
-    helpers.exercises  checks for the notebooks' exercises
-    helpers.widgets    interactive explorers for JupyterLab (imports ipywidgets only when used)
-    helpers.likelihood likelihoods, baselines and perplexity (notebooks 06–07)
-    helpers.training   gradient descent on a logistic model under either loss (notebook 08)
-    helpers.tables     the per-event and per-sample tables the notebooks print
+    helpers.examples     the tutorial's data (colour events P, Q; the 10-sample binary example)
+    helpers.plotting     the course's figures (imports matplotlib only when first used)
+    helpers.exercises    checks for the notebooks' exercises
+    helpers.widgets      interactive explorers for JupyterLab (imports ipywidgets only when used)
+    helpers.likelihood   likelihoods, baselines and perplexity (notebooks 06–07)
+    helpers.training     gradient descent on a logistic model under either loss (notebook 08)
+    helpers.tables       the per-event and per-sample tables the notebooks print
+    helpers.frameworks   cross-entropy as the frameworks compute it: weights, NLL, focal (09)
+    helpers.diagnose     what is wrong with my loss inputs, read from the numbers (09)
+    helpers.divergences  distillation, Jensen–Shannon, mutual information, Gaussians (10)
+    helpers.calibration  reliability, calibration error, proper scores, temperature (11)
+    helpers.ngram        character n-gram language models (12)
+    helpers.coding       arithmetic coding with a model's probabilities; compressors (12)
 
 THE CONTRACT (every public function; tests/test_hostile.py checks it on the whole API):
 
@@ -60,21 +66,40 @@ from .losses import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from . import exercises, likelihood, plotting, tables, training, widgets
+    from . import (
+        calibration,
+        coding,
+        diagnose,
+        divergences,
+        exercises,
+        frameworks,
+        likelihood,
+        ngram,
+        plotting,
+        tables,
+        training,
+        widgets,
+    )
 
 __version__ = "1.0.0"
 
 __all__ = [
     "binary_cross_entropy",
     "binary_cross_entropy_with_logits",
+    "calibration",
     "categorical_cross_entropy",
+    "coding",
     "cross_entropy",
+    "diagnose",
+    "divergences",
     "entropy",
     "examples",
     "exercises",
+    "frameworks",
     "kl_divergence",
     "likelihood",
     "log_softmax",
+    "ngram",
     "plotting",
     "sigmoid",
     "smooth_labels",
@@ -86,7 +111,20 @@ __all__ = [
     "widgets",
 ]
 
-_LAZY = {"exercises", "likelihood", "plotting", "tables", "training", "widgets"}
+_LAZY = {
+    "calibration",
+    "coding",
+    "diagnose",
+    "divergences",
+    "exercises",
+    "frameworks",
+    "likelihood",
+    "ngram",
+    "plotting",
+    "tables",
+    "training",
+    "widgets",
+}
 
 
 def __getattr__(name: str):
