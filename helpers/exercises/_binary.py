@@ -14,7 +14,12 @@ from ..examples import Y_PROB, Y_TRUE
 from ..losses import binary_cross_entropy
 from ._core import Feedback, check_number
 
-__all__ = ["check_changed_mean_loss", "check_coin_flip_bits", "check_new_sample_loss"]
+__all__ = [
+    "check_changed_mean_loss",
+    "check_coin_flip_bits",
+    "check_new_sample_loss",
+    "check_no_skill_bits",
+]
 
 #: Exercise 1: a new sample's true label and predicted probability of class 1.
 NEW_SAMPLE = (1, 0.3)
@@ -22,15 +27,17 @@ NEW_SAMPLE = (1, 0.3)
 CHANGED_SAMPLE, CHANGED_PROB = 4, 0.9
 #: Exercise 3: the prediction of a model that always says "50 : 50".
 COIN_FLIP = 0.5
+#: Exercise 4: 100 e-mails of which 20 are spam; a model that knows nothing about the e-mails.
+SPAM, EMAILS = 20, 100
 
 
 def check_new_sample_loss(answer: object) -> Feedback:
     """Exercise 1: the loss, in nats, of a sample with y = 1 and ŷ = 0.3.
 
-    .. math:: \\ell = -[y \\ln \\hat y + (1 - y) \\ln (1 - \\hat y)] = -\\ln 0.3 \\approx 1.204
+    .. math:: \\ell = -[y \\ln \\hat y + (1 - y) \\ln (1 - \\hat y)]
 
-    >>> check_new_sample_loss(1.204)
-    Correct! 1.204 nats.
+    >>> check_new_sample_loss(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     y, p = NEW_SAMPLE
     return check_number(
@@ -60,10 +67,10 @@ def _changed_probs() -> np.ndarray:
 def check_changed_mean_loss(answer: object) -> Feedback:
     """Exercise 2: the mean loss in nats after sample 4's prediction changes from 0.6 to 0.9.
 
-    .. math:: \\bar\\ell = \\frac{1}{10} \\sum_i \\ell_i \\approx 0.206
+    .. math:: \\bar\\ell = \\frac{1}{10} \\sum_i \\ell_i
 
-    >>> check_changed_mean_loss(0.206)
-    Correct! 0.206 nats.
+    >>> check_changed_mean_loss(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     probs = _changed_probs()
     new = binary_cross_entropy(Y_TRUE, probs)
@@ -95,10 +102,10 @@ def check_changed_mean_loss(answer: object) -> Feedback:
 def check_coin_flip_bits(answer: object) -> Feedback:
     """Exercise 3: the mean loss, in bits, of a model that predicts ŷ = 0.5 for every sample.
 
-    .. math:: -\\log_2 0.5 = 1 \\text{ bit per sample, whatever the labels}
+    .. math:: -\\log_2 \\hat y \\text{ or } -\\log_2 (1 - \\hat y) \\text{ per sample, averaged}
 
-    >>> check_coin_flip_bits(1)
-    Correct! 1 bit.
+    >>> check_coin_flip_bits(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     probs = np.full(len(Y_TRUE), COIN_FLIP)
     nats = binary_cross_entropy(Y_TRUE, probs)
@@ -116,4 +123,33 @@ def check_coin_flip_bits(answer: object) -> Feedback:
             (COIN_FLIP, "That is the prediction ŷ itself, not its loss −log₂ ŷ."),
         ],
         hint="Every sample's loss is −ln 0.5 nats, whatever its label; convert to bits.",
+    )
+
+
+def check_no_skill_bits(answer: object) -> Feedback:
+    """Exercise 4 (reasoning): the mean loss, in bits, of the best model that knows nothing about
+    the inputs, on 100 e-mails of which 20 are spam. It predicts one constant ŷ for all; the
+    best constant is the base rate π, and its loss is the entropy of the prior, H(π).
+
+    >>> check_no_skill_bits(1).status
+    'wrong'
+    """
+    prior = SPAM / EMAILS
+    labels = np.r_[np.ones(SPAM), np.zeros(EMAILS - SPAM)]
+    nats = binary_cross_entropy(labels, np.full(EMAILS, prior))
+    return check_number(
+        answer,
+        nats / math.log(2),
+        unit="bits",
+        mistakes=[
+            (1.0, "1 bit is the no-skill bar only for balanced classes; here 20 % are spam."),
+            (nats, "That is in nats; divide by ln 2 for bits."),
+            (prior, "That is the base rate π itself, not its loss H(π)."),
+            (
+                -math.log2(prior),
+                "That is −log₂ π, the loss of a spam e-mail only; average over all.",
+            ),
+        ],
+        hint="Predict ŷ = π = 0.2 for every e-mail; its mean loss is the entropy of the prior, "
+        "H(π) = −π log₂ π − (1 − π) log₂(1 − π).",
     )
