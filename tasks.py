@@ -9,6 +9,9 @@
     python3 tasks.py bench      print the benchmark ratios
     python3 tasks.py site       build the course as a static HTML book (offline) in book/_build/html
     python3 tasks.py doctor     check the set-up (Python, .venv, pins, kernel, extensions): OK/FAIL
+    python3 tasks.py student    write the student edition (no solutions), the answer key and an
+                                nbgrader source into student/ (git-ignored)
+    python3 tasks.py quiz       export the quiz bank to Moodle GIFT and Markdown in quiz/
     python3 tasks.py lock       regenerate the pins (requirements*.txt) from pyproject.toml with uv
                                 (`lock --upgrade` or `lock --upgrade-package NAME` to move them)
 
@@ -164,6 +167,16 @@ def bench(args: list[str]) -> None:
     run(PYTHON, ROOT / "benchmarks" / "bench.py", *args)
 
 
+def student(args: list[str]) -> None:
+    setup("requirements.txt")
+    run(PYTHON, ROOT / "tools" / "student_edition.py", *args)
+
+
+def quiz(args: list[str]) -> None:
+    setup("requirements.txt")
+    run(PYTHON, ROOT / "tools" / "quiz.py", *args)
+
+
 def site(args: list[str]) -> None:
     setup("requirements-dev.txt")
     run(PYTHON, ROOT / "tools" / "build_site.py", *args)
@@ -265,6 +278,8 @@ COMMANDS = {
     "notebooks": notebooks,
     "bench": bench,
     "site": site,
+    "student": student,
+    "quiz": quiz,
     "lock": lock,
     "doctor": doctor,
 }

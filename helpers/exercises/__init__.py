@@ -18,6 +18,7 @@ from ._frameworks import *  # noqa: F403  (09_cross_entropy_in_the_frameworks)
 from ._kl import *  # noqa: F403  (03_kl_divergence)
 from ._likelihood import *  # noqa: F403  (06_log_loss_and_likelihood)
 from ._practice import *  # noqa: F403  (08_cross_entropy_in_practice)
+from ._quiz import *  # noqa: F403  (the quiz bank, data/quiz.toml: quiz, quiz_answer)
 from ._reading import *  # noqa: F403  (07_reading_cross_entropy_values)
 
 __all__ = [  # check_number once, then every notebook's checks
