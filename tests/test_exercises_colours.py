@@ -68,3 +68,14 @@ def test_each_usual_mistake_gets_its_hint(check, answer, hint):
     feedback = check(answer)
     assert feedback.status == "wrong"
     assert hint in feedback.message, feedback.message
+
+
+def test_the_training_minimum_is_the_entropy_of_the_sample():
+    from helpers.examples import P, Q
+    from helpers.exercises import check_training_minimum
+
+    p_hat = [0.0, 0.25, 0.75]  # blue, blue, green, blue
+    assert check_training_minimum(helpers.entropy(p_hat)).status == "correct"
+    assert check_training_minimum(0.811).status == "correct"
+    assert "FRESH" in check_training_minimum(helpers.entropy(P)).message
+    assert "Q" in check_training_minimum(helpers.cross_entropy(p_hat, Q)).message

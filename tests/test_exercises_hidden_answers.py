@@ -24,6 +24,7 @@ CHECKS = [
     "check_blue_term_raised",
     "check_green_reverse_kl_term",
     "check_better_model_kl",
+    "check_training_minimum",
 ]
 
 
@@ -55,6 +56,7 @@ def _value(name: str) -> float:
         "check_blue_term_raised": -P[2] * math.log2(_colours.RAISED_BLUE_Q[2]),
         "check_green_reverse_kl_term": Q[1] * math.log2(Q[1] / P[1]),
         "check_better_model_kl": helpers.kl_divergence(P, _colours.BETTER_Q),
+        "check_training_minimum": helpers.entropy([0.0, 0.25, 0.75]),
     }[name]
 
 

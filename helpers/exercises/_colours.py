@@ -13,7 +13,12 @@ from ..information import cross_entropy, entropy, kl_divergence
 from ..tables import event_contributions
 from ._core import Feedback, check_number
 
-__all__ = ["check_better_model_kl", "check_blue_term_raised", "check_green_reverse_kl_term"]
+__all__ = [
+    "check_better_model_kl",
+    "check_blue_term_raised",
+    "check_green_reverse_kl_term",
+    "check_training_minimum",
+]
 
 #: Exercise 1: Q with 0.20 moved from red to blue: (red, green, blue).
 RAISED_BLUE_Q = (0.60, 0.15, 0.25)
@@ -132,4 +137,39 @@ def check_better_model_kl(answer: object) -> Feedback:
             (entropy(P), "That is H(P), which does not depend on the model at all."),
         ],
         hint="Use helpers.kl_divergence(P, Q'), or H(P, Q') − H(P), with Q' = (0.2, 0.4, 0.4).",
+    )
+
+
+#: Exercise 4: a training sample of four colours (blue, blue, green, blue), as event indices.
+TRAINING_SAMPLE = (2, 2, 1, 2)
+
+
+def check_training_minimum(answer: object) -> Feedback:
+    """Exercise 4: the smallest average −log2 Q(x_i) any model reaches on the training sample.
+
+    .. math:: \\min_Q \\frac{1}{n}\\sum_i -\\log_2 Q(x_i) = \\min_Q H(\\hat P, Q) = H(\\hat P)
+
+    reached by Q = P̂, the sample's empirical distribution (bits).
+
+    >>> check_training_minimum(...)
+    Not answered yet: replace the ... with your answer and run the cell.
+    """
+    counts = [TRAINING_SAMPLE.count(i) for i in range(len(P))]
+    p_hat = [c / len(TRAINING_SAMPLE) for c in counts]
+    return check_number(
+        answer,
+        entropy(p_hat),
+        unit="bits",
+        mistakes=[
+            (entropy(P), "That is H(P), the floor on FRESH data; this model sees only four draws."),
+            (
+                cross_entropy(p_hat, P),
+                "That is the average loss of the true P on these draws; a model fitted to them "
+                "does better.",
+            ),
+            (cross_entropy(p_hat, Q), "That is the average loss of Q; it is not the best model."),
+            (0.0, "Only a sample of one colour could be coded with 0 bits; this one has two."),
+            (entropy(p_hat, base=math.e), "That is in nats; the question asks for bits (log2)."),
+        ],
+        hint="The best model is the sample's own distribution P̂; its average loss is H(P̂).",
     )
