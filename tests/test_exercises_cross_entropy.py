@@ -42,3 +42,14 @@ def test_each_common_mistake_gets_its_hint(check, answer, words):
     feedback = check(answer)
     assert feedback.status == "wrong"
     assert words in feedback.message
+
+
+def test_the_code_space_exercise_follows_kraft():
+    from helpers.exercises import check_code_space
+    from helpers.prefix_codes import kraft_sum
+
+    assert check_code_space(3).status == "correct"
+    assert kraft_sum([1, 2, 3, 3]) == 1.0 and kraft_sum([1, 2, 3, 2]) > 1
+    assert "Too short" in check_code_space(2).message
+    assert "shorter one does too" in check_code_space(4).message
+    assert "share of code space" in check_code_space(0.125).message

@@ -11,9 +11,10 @@ import math
 import numpy as np
 
 from ..information import cross_entropy, entropy
+from ..prefix_codes import kraft_sum
 from ._core import Feedback, check_number
 
-__all__ = ["check_cross_entropy_coin", "check_cross_entropy_one_hot"]
+__all__ = ["check_code_space", "check_cross_entropy_coin", "check_cross_entropy_one_hot"]
 
 #: Exercise 1: a fair coin P, coded with a code built for a biased coin Q.
 COIN_P = (0.5, 0.5)
@@ -89,4 +90,39 @@ def check_cross_entropy_one_hot(answer: object) -> Feedback:
             (ONE_HOT_Q[1], "That is Q's probability of the true class; take -log2 of it."),
         ],
         hint="Only the true class has P(x) > 0, so H(P, Q) is the surprise -log2 Q(true class).",
+    )
+
+
+#: Exercise 3: the codeword lengths (bits) a four-event prefix code already has.
+CODE_SPACE_LENGTHS = (1, 2, 3)
+
+
+def check_code_space(answer: object) -> Feedback:
+    """Exercise 3: the shortest length of a fourth codeword next to codewords of 1, 2 and 3 bits.
+
+    .. math:: \\sum_x 2^{-\\ell(x)} \\le 1 \\;\\Rightarrow\\;
+              \\ell_4 \\ge -\\log_2\\Bigl(1 - \\sum_{i \\le 3} 2^{-\\ell_i}\\Bigr)
+
+    >>> check_code_space(...)
+    Not answered yet: replace the ... with your answer and run the cell.
+    """
+    left = 1.0 - kraft_sum(CODE_SPACE_LENGTHS)
+    shortest = -math.log2(left)
+    return check_number(
+        answer,
+        shortest,
+        unit="bits",
+        tolerance=1e-9,
+        mistakes=[
+            (left, "That is the share of code space left, not a length: which ℓ has 2^-ℓ = it?"),
+            *(
+                (float(n), "Too short: with it the shares 2^-ℓ add up to more than 1.")
+                for n in range(1, int(shortest))
+            ),
+            (
+                shortest + 1,
+                "That length works, but a shorter one does too: it would leave code space unused.",
+            ),
+        ],
+        hint="Add up 2^-ℓ of the three codewords; the fourth may use at most what is left.",
     )
