@@ -34,13 +34,12 @@ def _ece_bins() -> tuple[np.ndarray, np.ndarray]:
 
 def check_dishonest_report(answer: object) -> Feedback:
     """Exercise 1: how much expected log loss (nats) a forecaster loses by reporting 0.9 for an
-    event whose true probability is 0.6 — KL(0.6 ‖ 0.9).
+    event whose true probability is 0.6.
 
-    .. math:: \\mathbb{E}[\\ell(0.9)] - \\mathbb{E}[\\ell(0.6)]
-              = 0.6 \\ln\\frac{0.6}{0.9} + 0.4 \\ln\\frac{0.4}{0.1} = 0.3112 \\text{ nats}
+    .. math:: \\mathbb{E}_{q}[\\ell(0.9)] - \\mathbb{E}_{q}[\\ell(0.6)], \\quad q = 0.6
 
-    >>> check_dishonest_report(0.3112)
-    Correct! 0.3112 nats.
+    >>> check_dishonest_report(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     dishonest = expected_score(REPORTED, TRUE_PROBABILITY, "log")
     honest = expected_score(TRUE_PROBABILITY, TRUE_PROBABILITY, "log")
@@ -74,10 +73,10 @@ def check_ece_by_hand(answer: object) -> Feedback:
     """Exercise 2: the ECE of two bins — 40 samples, mean prediction 0.9, 30 positives; 60
     samples, mean prediction 0.2, 12 positives.
 
-    .. math:: \\tfrac{40}{100} |0.75 - 0.9| + \\tfrac{60}{100} |0.2 - 0.2| = 0.06
+    .. math:: \\mathrm{ECE} = \\sum_b \\frac{n_b}{n} \\left| \\bar y_b - \\bar p_b \\right|
 
-    >>> check_ece_by_hand(0.06)
-    Correct! 0.06.
+    >>> check_ece_by_hand(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     y, p = _ece_bins()
     gaps = [abs(k / n - mean) for n, mean, k in BINS]
@@ -99,11 +98,10 @@ def check_ece_by_hand(answer: object) -> Feedback:
 
 def check_temperature_invariant(answer: object) -> Feedback:
     """Exercise 3 (a choice): which of (1) log loss, (2) Brier score, (3) accuracy, (4) ECE can
-    temperature scaling **not** change? Dividing logits by T > 0 keeps their order, so the
-    predicted class — and the accuracy — stay the same: answer 3.
+    temperature scaling **not** change?
 
-    >>> check_temperature_invariant(3)
-    Correct! 3.
+    >>> check_temperature_invariant(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     return check_number(
         answer,

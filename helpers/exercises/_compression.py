@@ -33,10 +33,10 @@ TRUE_STATEMENT = 2
 def check_size_from_perplexity(answer: object) -> Feedback:
     """Exercise 1: the bytes an ideal coder needs for 4 000 characters at perplexity 8.
 
-    .. math:: n \\log_2 \\mathrm{PP} / 8 = 4000 \\times 3 / 8 = 1500 \\text{ bytes}
+    .. math:: \\text{bits} = n \\times H, \\qquad \\mathrm{PP} = 2^H
 
-    >>> check_size_from_perplexity(1500)
-    Correct! 1500 bytes.
+    >>> check_size_from_perplexity(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     bits_per_char = math.log2(PERPLEXITY)  # the cross-entropy whose perplexity 2^H is 8
     return check_number(
@@ -61,10 +61,10 @@ def check_size_from_perplexity(answer: object) -> Feedback:
 def check_kl_difference(answer: object) -> Feedback:
     """Exercise 2: by how much model B's KL divergence from the source is smaller than A's.
 
-    .. math:: H(P, Q_A) - H(P, Q_B) = [H(P) + D_A] - [H(P) + D_B] = D_A - D_B = 0.7
+    .. math:: H(P, Q) = H(P) + D_{KL}(P \\| Q)
 
-    >>> check_kl_difference(0.7)
-    Correct! 0.7 bits.
+    >>> check_kl_difference(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     return check_number(
         answer,
@@ -87,10 +87,8 @@ def check_kl_difference(answer: object) -> Feedback:
 def check_entropy_bound_choice(answer: object) -> Feedback:
     """Exercise 3: which statement follows from a model's held-out 2.49 bits per character.
 
-    A cross-entropy is H(P) + KL ≥ H(P): it bounds the entropy from above (up to sampling noise).
-
-    >>> check_entropy_bound_choice(2)
-    Correct! 2.
+    >>> check_entropy_bound_choice(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     return check_number(
         answer,

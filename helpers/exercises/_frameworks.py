@@ -55,10 +55,10 @@ FOCAL_P = 0.9
 
 def check_initial_loss(answer: object) -> Feedback:
     """Exercise 1: the loss, in nats, of a 100-class classifier that predicts the uniform
-    distribution (all logits equal), as it roughly does at initialisation: ln 100.
+    distribution (all logits equal), as it roughly does at initialisation.
 
-    >>> check_initial_loss(4.605)
-    Correct! 4.605 nats.
+    >>> check_initial_loss(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     logits = np.zeros((1, INITIAL_CLASSES))
     expected = softmax_cross_entropy_with_logits([0], logits)
@@ -85,8 +85,8 @@ def check_wiring_choice(answer: object) -> Feedback:
     """Exercise 2 (a choice, 1–4): a network ending in softmax, compiled with
     ``SparseCategoricalCrossentropy(from_logits=True)``, whose loss stays near ln 10.
 
-    >>> check_wiring_choice(2)
-    Correct! 2.
+    >>> check_wiring_choice(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     return check_number(
         answer,
@@ -107,10 +107,10 @@ def check_wiring_choice(answer: object) -> Feedback:
 
 def check_weighted_mean(answer: object) -> Feedback:
     """Exercise 3: PyTorch's ``CrossEntropyLoss(weight=[1, 4])`` (reduction="mean") on three
-    samples: the weighted losses summed, divided by the sum of the targets' weights (1+1+4).
+    samples: the weighted losses summed, divided by the sum of the targets' weights.
 
-    >>> check_weighted_mean(0.9489)
-    Correct! 0.9489 nats.
+    >>> check_weighted_mean(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     expected = weighted_cross_entropy_with_logits(
         WEIGHTED_LABELS, WEIGHTED_LOGITS, WEIGHTED_CLASS_WEIGHTS
@@ -143,8 +143,10 @@ def check_weighted_mean(answer: object) -> Feedback:
 def check_focal_ratio(answer: object) -> Feedback:
     """Exercise 4: focal loss (γ = 2) divided by cross-entropy at true-class probability 0.9.
 
-    >>> check_focal_ratio(0.01)
-    Correct! 0.01.
+    .. math:: \\frac{-(1 - p_t)^\\gamma \\ln p_t}{-\\ln p_t}
+
+    >>> check_focal_ratio(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     logits = np.array([[math.log(FOCAL_P), math.log(1 - FOCAL_P)]])
     focal = focal_loss_with_logits([0], logits, FOCAL_GAMMA)
