@@ -47,3 +47,12 @@ def test_each_common_mistake_gets_its_hint(check, answer, words):
     feedback = check(answer)
     assert feedback.status == "wrong"
     assert words in feedback.message
+
+
+def test_the_pair_exercise_adds_entropies():
+    from helpers.exercises import check_entropy_pair
+
+    assert check_entropy_pair(4).status == "correct"
+    assert check_entropy_pair(helpers.entropy([0.5, 0.5]) + helpers.entropy([1 / 8] * 8))
+    assert "die alone" in check_entropy_pair(3).message
+    assert "number of outcomes" in check_entropy_pair(16).message

@@ -16,6 +16,7 @@ CHECKS = [
     "check_entropy_surprise",
     "check_entropy_die",
     "check_entropy_nats",
+    "check_entropy_pair",
     "check_code_space",
     "check_cross_entropy_coin",
     "check_cross_entropy_one_hot",
@@ -48,6 +49,7 @@ def _value(name: str) -> float:
         "check_entropy_die": math.log2(8),
         "check_entropy_nats": helpers.entropy(_entropy.NATS_DISTRIBUTION, base=math.e),
         "check_code_space": 3.0,
+        "check_entropy_pair": 4.0,
         "check_cross_entropy_coin": helpers.cross_entropy(
             _cross_entropy.COIN_P, _cross_entropy.COIN_Q
         ),

@@ -13,7 +13,12 @@ import numpy as np
 from ..information import entropy
 from ._core import Feedback, check_number
 
-__all__ = ["check_entropy_die", "check_entropy_nats", "check_entropy_surprise"]
+__all__ = [
+    "check_entropy_die",
+    "check_entropy_nats",
+    "check_entropy_pair",
+    "check_entropy_surprise",
+]
 
 #: Exercise 1: the surprise of an event with probability 1/16.
 SURPRISE_PROBABILITY = 1 / 16
@@ -96,4 +101,36 @@ def check_entropy_nats(answer: object) -> Feedback:
             ),
         ],
         hint="Use helpers.entropy(..., base=math.e), or the bits times ln 2.",
+    )
+
+
+#: Exercise 4: a fair coin and a fair 8-sided die, thrown together (independently).
+PAIR_SIDES = (2, 8)
+
+
+def check_entropy_pair(answer: object) -> Feedback:
+    """Exercise 4: the entropy in bits of a fair coin and a fair 8-sided die thrown together.
+
+    .. math:: H(X, Y) = -\\sum_{x, y} P(x)P(y) \\log_2 \\bigl(P(x)P(y)\\bigr) = H(X) + H(Y)
+              \\text{ for independent } X, Y
+
+    >>> check_entropy_pair(...)
+    Not answered yet: replace the ... with your answer and run the cell.
+    """
+    coin, die = (np.full(n, 1.0 / n) for n in PAIR_SIDES)
+    joint = np.outer(coin, die).ravel()
+    return check_number(
+        answer,
+        entropy(joint),
+        unit="bits",
+        mistakes=[
+            (
+                entropy(die),
+                "That is the die alone; the coin adds its own uncertainty (entropies of "
+                "independent events add).",
+            ),
+            (float(joint.size), "That is the number of outcomes, not the bits: take log2 of it."),
+            (entropy(joint, base=math.e), "That is in nats; the question asks for bits (log2)."),
+        ],
+        hint="Each of the 2 × 8 outcomes has probability 1/16; or add the two entropies.",
     )
