@@ -86,13 +86,13 @@ Value = float | NDArray[np.float64]
 
 def _check_rule(rule: str, allowed: tuple[str, ...] = RULES) -> None:
     if not isinstance(rule, str) or rule not in allowed:
-        raise ValueError(f"rule must be one of {allowed}, got {rule!r}")
+        raise ValueError(f"rule must be one of {allowed}, got {shown(rule)}")
 
 
 def _check_bins(n_bins: int, strategy: str) -> None:
     real_number(n_bins, "n_bins", low=1, high=MAX_BINS, integer=True)
     if not isinstance(strategy, str) or strategy not in STRATEGIES:
-        raise ValueError(f"strategy must be one of {STRATEGIES}, got {strategy!r}")
+        raise ValueError(f"strategy must be one of {STRATEGIES}, got {shown(strategy)}")
 
 
 def _binary_pair(y_true: ArrayLike, y_prob: ArrayLike) -> tuple[np.ndarray, np.ndarray]:

@@ -109,7 +109,9 @@ class FixedModel:
 
 def _check_alphabet(alphabet: object) -> str:
     if not isinstance(alphabet, str) or not alphabet:
-        raise ValueError(f"alphabet must be a non-empty string of characters, got {alphabet!r}")
+        raise ValueError(
+            f"alphabet must be a non-empty string of characters, got {shown(alphabet)}"
+        )
     if len(set(alphabet)) != len(alphabet):
         raise ValueError("alphabet has a repeated character; each must appear once")
     if len(alphabet) >= 1 << (FREQUENCY_BITS - 2):

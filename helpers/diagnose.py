@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import SUM_TOLERANCE, as_float_array
+from ._validation import SUM_TOLERANCE, as_float_array, shown
 
 __all__ = ["EXPECTED", "Diagnosis", "Finding", "diagnose"]
 
@@ -493,7 +493,7 @@ def diagnose(y_true: ArrayLike, y_pred: ArrayLike, expected: str) -> Diagnosis:
         True
     """
     if not isinstance(expected, str) or expected not in EXPECTED:
-        raise ValueError(f"expected must be one of {sorted(EXPECTED)}, got {expected!r}")
+        raise ValueError(f"expected must be one of {sorted(EXPECTED)}, got {shown(expected)}")
     y = _as_numbers(y_true, "y_true")
     p = _as_numbers(y_pred, "y_pred")
     task, label_format, _, _ = EXPECTED[expected]

@@ -48,6 +48,7 @@ from ._validation import (
     real_number,
     reduce,
     scalar_or_array,
+    shown,
 )
 from .information import _log, _sum_p_times, entropy, kl_divergence
 from .losses import _labels_as_rows, log_softmax
@@ -261,7 +262,9 @@ def conditional_entropy(
         (0.8755, 0.8464)
     """
     if given not in ("x", "y"):
-        raise ValueError(f'given must be "x" (for H(Y | X)) or "y" (for H(X | Y)), got {given!r}')
+        raise ValueError(
+            f'given must be "x" (for H(Y | X)) or "y" (for H(X | Y)), got {shown(given)}'
+        )
     ln_base = log_of_base(base)
     table = _as_joint(joint)
     if given == "y":
@@ -594,7 +597,7 @@ def kl_div_loss(input: ArrayLike, target: ArrayLike, reduction: str = "batchmean
         -0.3665
     """
     if reduction not in KL_DIV_REDUCTIONS:
-        raise ValueError(f"reduction must be one of {KL_DIV_REDUCTIONS}, got {reduction!r}")
+        raise ValueError(f"reduction must be one of {KL_DIV_REDUCTIONS}, got {shown(reduction)}")
     x = as_float_array(input, "input")
     y = as_float_array(target, "target")
     if x.shape != y.shape:
@@ -831,7 +834,7 @@ def kl_fit_objective(
                [0.5]])
     """
     if direction not in ("forward", "reverse"):
-        raise ValueError(f'direction must be "forward" or "reverse", got {direction!r}')
+        raise ValueError(f'direction must be "forward" or "reverse", got {shown(direction)}')
     ln_base = log_of_base(base)
     grid = _evenly_spaced(x)
     target = _density_as_probabilities(p, grid.size, "p")

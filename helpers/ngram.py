@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from ._validation import real_number
+from ._validation import real_number, shown
 from .likelihood import perplexity as _perplexity
 
 __all__ = ["ALPHABET", "NgramModel", "fit", "max_order", "split_text"]
@@ -61,7 +61,9 @@ ALPHA_RANGE = (1e-9, 1e9)
 
 def _check_alphabet(alphabet: object) -> str:
     if not isinstance(alphabet, str) or not alphabet:
-        raise ValueError(f"alphabet must be a non-empty string of characters, got {alphabet!r}")
+        raise ValueError(
+            f"alphabet must be a non-empty string of characters, got {shown(alphabet)}"
+        )
     if len(set(alphabet)) != len(alphabet):
         seen: set[str] = set()
         twice = next(ch for ch in alphabet if ch in seen or seen.add(ch))
@@ -292,7 +294,7 @@ class NgramModel:
 
 def _check_order(order: object, alphabet: str) -> int:
     if isinstance(order, bool) or not isinstance(order, numbers.Integral):
-        raise ValueError(f"order must be a whole number ≥ 0, got {order!r}")
+        raise ValueError(f"order must be a whole number ≥ 0, got {shown(order)}")
     highest = max_order(alphabet)
     if not 0 <= order <= highest:
         raise ValueError(
@@ -310,7 +312,7 @@ def _check_alpha(alpha: object) -> float:
         or not math.isfinite(float(alpha))
         or not low <= float(alpha) <= high
     ):
-        raise ValueError(f"alpha must be a number between {low:g} and {high:g}, got {alpha!r}")
+        raise ValueError(f"alpha must be a number between {low:g} and {high:g}, got {shown(alpha)}")
     return float(alpha)
 
 
@@ -350,7 +352,7 @@ def fit(
     order = _check_order(order, alphabet)
     alpha = _check_alpha(alpha)
     if not isinstance(interpolated, bool):
-        raise ValueError(f"interpolated must be True or False, got {interpolated!r}")
+        raise ValueError(f"interpolated must be True or False, got {shown(interpolated)}")
     codes = _codes(text, alphabet)
     if codes.size == 0:
         raise ValueError("text is empty: there is nothing to count")

@@ -11,6 +11,7 @@ empty versions of the good value). A new figure function fails
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import math
 
@@ -20,11 +21,26 @@ import pytest
 from matplotlib.figure import Figure
 
 from helpers import plotting
+from helpers.divergences import GaussianFit
 from helpers.examples import COLOURS, Y_PROB, Y_TRUE, P, Q
 from helpers.training import train_logistic
 
 #: The topic modules whose figure functions this contract covers (all of helpers.plotting's own).
-TOPICS = ("information", "examples", "likelihood", "reading", "practice", "_style")
+TOPICS = (
+    "information",
+    "examples",
+    "likelihood",
+    "reading",
+    "practice",
+    "_style",
+    "frameworks",
+    "divergences",
+    "calibration",
+    "coding",
+)
+
+_X = np.linspace(-3.0, 3.0, 13)
+_DENSITY = np.exp(-(_X**2) / 2) / np.sqrt(2 * np.pi)
 
 _RUN = train_logistic([[-1.0], [1.0]], [0, 1], epochs=3)
 _AX = "an Axes"  # placeholder: replaced by a fresh Axes in each call
@@ -61,6 +77,13 @@ GOOD_CALLS: dict[str, dict[str, object]] = {
         "label": "l",
         "colour": "red",
     },
+    "plot_nll_against_mse": {
+        "mse": [0.1, 0.3],
+        "nll": [0.426, 1.226],
+        "sigma": 0.5,
+        "title": "t",
+        "colour": "red",
+    },
     "plot_true_class_loss": {"marked": [0.5, 0.1]},
     "plot_clipped_losses": {"p": [0.1, 1.0], "curves": {"exact": [2.3, 0.0]}, "title": "t"},
     "plot_baseline_log_loss": {"marked": [0.5], "thresholds": {"t": 0.3}, "n": 11},
@@ -68,13 +91,60 @@ GOOD_CALLS: dict[str, dict[str, object]] = {
     "plot_learning_curves": {"histories": {"cross-entropy": _RUN}},
     "plot_label_smoothing_loss": {"epsilon": 0.1, "n_classes": 3, "n": 11},
     "subplots": {"ncols": 2, "width": 5.0, "height": 3.0},
+    # 09 frameworks
+    "plot_double_softmax": {"k": 10, "margin_max": 10.0, "n": 21},
+    "plot_focal_loss": {"gammas": [0.0, 2.0], "ax": _AX},
+    # 10 divergences
+    "plot_soft_targets": {
+        "logits": [4.0, 2.0, 0.0],
+        "temperatures": [1.0, 4.0],
+        "classes": ["cat", "dog", "car"],
+    },
+    "plot_kl_fits": {
+        "x": list(_X),
+        "p": list(_DENSITY),
+        "forward": GaussianFit(0.0, 1.0, 0.0),
+        "reverse": GaussianFit(0.5, 0.8, 0.1),
+    },
+    "plot_information_diagram": {"joint": [[0.3, 0.1], [0.2, 0.4]], "base": 2.0},
+    # 11 calibration
+    "plot_expected_scores": {"true_probs": [0.2, 0.8], "rules": ["log", "brier"], "n": 11},
+    "plot_reliability_diagram": {
+        "y_true": [0, 0, 1, 1, 1],
+        "y_prob": [0.1, 0.2, 0.7, 0.8, 0.9],
+        "n_bins": 2,
+        "strategy": "uniform",
+        "label": "model",
+        "colour": "#2b6cb0",
+    },
+    "plot_temperature_scaling": {
+        "y_true": [0, 1, 1, 0],
+        "logits": [-3.0, 4.0, 1.0, 2.0],
+        "temperature": 2.0,
+        "n_bins": 2,
+    },
+    # 12 coding
+    "plot_cross_entropy_by_order": {
+        "orders": [0, 1, 2],
+        "training": [4.0, 3.0, 2.0],
+        "held_out": [4.1, 3.5, 3.8],
+        "extra": {"add-one": [4.2, 3.6, 3.9]},
+    },
+    "plot_compressed_sizes": {
+        "models": {"order 1": 500.0},
+        "compressors": {"gzip": 600.0},
+        "n_chars": 1000,
+    },
 }
 
 
 def figure_functions() -> list[str]:
+    names = set(plotting.__all__)
+    for topic in TOPICS:
+        names |= set(getattr(importlib.import_module(f"helpers.plotting.{topic}"), "__all__", ()))
     return sorted(
         name
-        for name in plotting.__all__
+        for name in names
         if (name.startswith(("plot_", "draw_")) or name == "subplots")
         and getattr(plotting, name).__module__.rsplit(".", 1)[-1] in TOPICS
     )
@@ -129,8 +199,14 @@ VALID = {
     ("draw_sample_losses", "highlight", "None"),
     ("plot_loss_curve", "x_best", "None"),
     ("plot_loss_curve", "label", "None"),
+    ("plot_nll_against_mse", "title", "None"),  # the default title
     ("subplots", "width", "None"),
     ("subplots", "height", "None"),
+    ("plot_expected_scores", "rules", "one name short"),  # any non-empty subset of the rules
+    ("plot_cross_entropy_by_order", "extra", "None"),  # the default: no extra curves
+    ("plot_cross_entropy_by_order", "extra", "empty dict"),
+    ("plot_compressed_sizes", "models", "empty dict"),  # compressors only
+    ("plot_compressed_sizes", "compressors", "empty dict"),  # models only
 }
 for name, kwargs in GOOD_CALLS.items():
     for arg, good in kwargs.items():
@@ -202,7 +278,9 @@ def test_one_axes_figure_functions_take_ax():
             continue
         fig = call(name, GOOD_CALLS[name])
         takes_ax = "ax" in inspect.signature(getattr(plotting, name)).parameters
-        assert takes_ax == (len(fig.axes) == 1), name
+        n_axes = len(fig.axes)
+        plt.close(fig)  # more than 20 open figures is a matplotlib warning
+        assert takes_ax == (n_axes == 1), name
 
 
 def test_a_string_that_is_no_colour_is_refused_before_drawing():

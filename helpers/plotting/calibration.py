@@ -16,6 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
+from .._validation import shown
 from ..calibration import (
     RULES,
     apply_temperature,
@@ -63,10 +64,12 @@ def plot_expected_scores(
             f"true_probs must be 1 to {len(_COLOURS)} probabilities in (0, 1), got {qs.tolist()}"
         )
     if isinstance(rules, str) or not isinstance(rules, Sequence) or not rules:
-        raise ValueError(f"rules must be a non-empty sequence drawn from {RULES}, got {rules!r}")
+        raise ValueError(
+            f"rules must be a non-empty sequence drawn from {RULES}, got {shown(rules)}"
+        )
     for rule in rules:
         if rule not in RULES:
-            raise ValueError(f"rules must be drawn from {RULES}, got {rule!r}")
+            raise ValueError(f"rules must be drawn from {RULES}, got {shown(rule)}")
     n = _checks.count(n, "n", 3, 100_000)
     p = np.linspace(0.001, 0.999, n)
     fig, axes = subplots(len(rules), width=4.2 * len(rules) if len(rules) > 1 else None)
@@ -184,6 +187,8 @@ def plot_temperature_scaling(
     label = _checks.text(label, "label")
     loss_before = temperature_log_loss(y_true, logits, 1.0)
     loss_after = temperature_log_loss(y_true, logits, temperature)
+    for probs in (before, after):  # bins and labels checked before any figure exists
+        reliability_curve(y_true, probs, n_bins=n_bins, strategy=strategy)
     fig, axes = subplots(2, width=11, height=5.4)
     for ax, probs, name, colour, marker, loss in (
         (axes[0], before, "T = 1", P_COLOUR, "o", loss_before),

@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from .._validation import as_float_array, real_number
+from .._validation import as_float_array, real_number, shown
 from ._style import EXTRA_COLOUR, P_COLOUR, Q_COLOUR, figure_and_axes, styled
 
 __all__ = ["plot_compressed_sizes", "plot_cross_entropy_by_order"]
@@ -36,7 +36,9 @@ def _finite_positive(values: ArrayLike, name: str, size: int | None = None) -> n
 def _labelled(values: object, name: str) -> dict[str, object]:
     """A mapping with string labels as keys, or ValueError."""
     if not isinstance(values, Mapping) or not all(isinstance(k, str) for k in values):
-        raise ValueError(f"{name} must be a dict from labels (strings) to values, got {values!r}")
+        raise ValueError(
+            f"{name} must be a dict from labels (strings) to values, got {shown(values)}"
+        )
     return dict(values)
 
 

@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from .._validation import real_number
+from .._validation import real_number, shown
 from ..frameworks import cross_entropy_gradient, double_softmax_gradient, focal_loss_with_logits
 from ..losses import softmax, softmax_cross_entropy_with_logits
 from ._style import EXTRA_COLOUR, P_COLOUR, Q_COLOUR, figure_and_axes, styled, subplots
@@ -28,7 +28,7 @@ def _check_positive(value: object, name: str) -> float:
 
 def _check_gammas(gammas: object) -> list[float]:
     """A non-empty 1-D sequence of finite numbers ≥ 0 (no booleans, strings or masks)."""
-    message = f"gammas must be a non-empty sequence of finite numbers ≥ 0, got {gammas!r}"
+    message = f"gammas must be a non-empty sequence of finite numbers ≥ 0, got {shown(gammas)}"
     if np.ma.isMaskedArray(gammas) or isinstance(gammas, str):
         raise ValueError(message)
     try:
