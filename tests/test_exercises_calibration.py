@@ -54,19 +54,5 @@ def test_specific_mistakes_get_specific_hints(check, answer, hint):
     assert hint in repr(feedback)
 
 
-@pytest.mark.parametrize(
-    ("check", "hint"),
-    [
-        (check_dishonest_report, "KL(q ‖ p)"),
-        (check_ece_by_hand, "Σ_b (n_b / n)"),
-        (check_temperature_invariant, "1, 2, 3 or 4"),
-    ],
-)
-def test_a_generic_wrong_answer_gets_the_general_hint(check, hint):
-    feedback = check(123.45)
-    assert feedback.status == "wrong"
-    assert hint in repr(feedback)
-
-
 def test_a_choice_near_three_is_not_three():
     assert check_temperature_invariant(2.9).status == "wrong"

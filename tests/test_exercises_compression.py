@@ -52,15 +52,3 @@ def test_specific_mistakes_get_specific_hints(check, answer, hint):
     assert hint in repr(feedback)
 
 
-@pytest.mark.parametrize(
-    ("check", "hint"),
-    [
-        (check_size_from_perplexity, "log2 8 = 3 bits per character"),
-        (check_kl_difference, "cancels"),
-        (check_entropy_bound_choice, "1, 2, 3 or 4"),
-    ],
-)
-def test_a_generic_wrong_answer_gets_the_general_hint(check, hint):
-    feedback = check(123.45)
-    assert feedback.status == "wrong"
-    assert hint in repr(feedback)

@@ -17,20 +17,6 @@ from helpers.exercises import (
 )
 
 
-@pytest.mark.parametrize(
-    ("check", "wrong"),
-    [
-        (check_initial_loss, 3.0),
-        (check_wiring_choice, 7),
-        (check_weighted_mean, 0.1),
-        (check_focal_ratio, 0.5),
-    ],
-)
-def test_a_generic_wrong_answer_gets_the_general_hint(check, wrong):
-    feedback = check(wrong)
-    assert feedback.status == "wrong" and "Not quite" in repr(feedback)
-
-
 def test_initial_loss():
     assert check_initial_loss(math.log(100))
     assert check_initial_loss(4.605)
