@@ -80,4 +80,5 @@ if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "quiz"
     written = export(target)
     count = sum(len(q) for q in load().values())
-    print(f"Wrote {count} questions to " + ", ".join(p.name for p in written) + f" in {target}/")
+    shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
+    print(f"Wrote {count} questions to " + ", ".join(p.name for p in written) + f" in {shown}/")

@@ -6,7 +6,8 @@ Writes, from notebooks/:
 
 * ``OUT/notebooks/NN_….ipynb`` — each notebook with its worked solutions removed (the collapsed
   code cells that call ``helpers.exercises.check_…``, and the "**Solution**" label above each),
-  everything else identical, outputs included; exercise cells carry nbgrader's cell metadata
+  everything else identical (but the sentence saying where the worked solutions are), outputs
+  included; exercise cells carry nbgrader's cell metadata
   (an autograded-answer cell: ``solution: true, grade: false``; every other cell is left
   unmarked). ``OUT/data/`` holds the data files the notebooks read (``../data/…``).
 * ``OUT/answer_key/NN_….md`` — per notebook, every exercise's question, worked solution and
@@ -35,6 +36,8 @@ NOTEBOOKS = ROOT / "notebooks"
 ASSIGNMENT = "cross_entropy"
 CHECK = re.compile(r"helpers\.exercises\.(check_\w+)\(")
 SOLUTION_LABEL = re.compile(r"^\*\*Solution\*\*")
+#: A sentence telling the reader where the worked solutions are: not true in the student copy.
+SOLUTION_MENTION = re.compile(r"worked\s+solutions\b", re.I)
 EXERCISE_START = re.compile(r"^(#+ *Exercise|\*\*Exercise)", re.M)
 #: nbgrader's stub for a cleared solution region: nothing (the cell keeps its `answer = ...`).
 NBGRADER_CONFIG = """\
@@ -123,7 +126,24 @@ def student_notebook(nb: dict, stem: str) -> dict:
             meta = nb["cells"][ex["exercise"]].setdefault("metadata", {})
             meta["nbgrader"] = nbgrader_answer(stem, ex["check"])
     nb["cells"] = [c for i, c in enumerate(nb["cells"]) if i not in drop]
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown" and SOLUTION_MENTION.search(source(cell)):
+            cell["source"] = without_solution_mentions(source(cell))
     return nb
+
+
+def without_solution_mentions(text: str) -> str:
+    """Markdown without the sentences saying where the worked solutions are (from the end of
+    the sentence before, or the paragraph's start, to the next full stop)."""
+    while found := SOLUTION_MENTION.search(text):
+        start = max(text.rfind(". ", 0, found.start()), text.rfind(".\n", 0, found.start()))
+        start = max(start + 1 if start >= 0 else 0, text.rfind("\n\n", 0, found.start()) + 2, 0)
+        end = text.find(".", found.end())
+        end = len(text) if end < 0 else end + 1
+        text = text[:start].rstrip(" ") + text[end:]
+        if text[:start].endswith("\n") and text[start:].startswith(" "):
+            text = text[:start] + text[start:].lstrip(" ")
+    return text
 
 
 def nbgrader_source(nb: dict, stem: str) -> dict:
@@ -152,6 +172,9 @@ def nbgrader_source(nb: dict, stem: str) -> dict:
         cell["outputs"] = copy.deepcopy(nb["cells"][ex["solution"]].get("outputs", []))
         cell["metadata"]["nbgrader"] = nbgrader_answer(stem, ex["check"])
     out["cells"] = [c for i, c in enumerate(out["cells"]) if i not in drop]
+    for cell in out["cells"]:
+        if cell["cell_type"] == "markdown" and SOLUTION_MENTION.search(source(cell)):
+            cell["source"] = without_solution_mentions(source(cell))
     return out
 
 
