@@ -17,7 +17,12 @@ from ..likelihood import (
 )
 from ._core import Feedback, check_number
 
-__all__ = ["check_bernoulli_nll", "check_categorical_nll", "check_gaussian_nll"]
+__all__ = [
+    "check_bernoulli_nll",
+    "check_categorical_nll",
+    "check_gaussian_nll",
+    "check_nll_difference",
+]
 
 #: Exercise 1: three patients' true labels and a model's predicted probabilities of class 1.
 PATIENT_LABELS = (1, 0, 1)
@@ -28,15 +33,17 @@ COLOUR_PROBS = ((0.2, 0.3, 0.5), (0.6, 0.3, 0.1))
 #: Exercise 3: a regression model's mean squared error and the Gaussian's fixed σ.
 REGRESSION_MSE = 0.5
 REGRESSION_SIGMA = 2.0
+#: Exercise 4: a second model's MSE, under the same σ.
+SECOND_MSE = 1.5
 
 
 def check_bernoulli_nll(answer: object) -> Feedback:
     """Exercise 1: the mean NLL (nats) of labels (1, 0, 1) under ŷ = (0.7, 0.2, 0.9).
 
-    .. math:: -\\tfrac13 \\ln(0.7 \\cdot 0.8 \\cdot 0.9) = 0.2284 \\text{ nats}
+    .. math:: -\\tfrac1n \\ln L, \\quad L = \\prod_i \\hat y_i^{y_i} (1 - \\hat y_i)^{1 - y_i}
 
-    >>> check_bernoulli_nll(0.2284)
-    Correct! 0.2284 nats.
+    >>> check_bernoulli_nll(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     n = len(PATIENT_LABELS)
     return check_number(
@@ -71,10 +78,10 @@ def check_bernoulli_nll(answer: object) -> Feedback:
 def check_categorical_nll(answer: object) -> Feedback:
     """Exercise 2: the mean NLL (nats) of classes (2, 0) under two predicted rows.
 
-    .. math:: -\\tfrac12 (\\ln 0.5 + \\ln 0.6) = 0.6020 \\text{ nats}
+    .. math:: -\\tfrac1n \\sum_i \\ln \\hat y_{i t_i}
 
-    >>> check_categorical_nll(0.602)
-    Correct! 0.602 nats.
+    >>> check_categorical_nll(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     every_class = sum(-math.log(q) for row in COLOUR_PROBS for q in row) / len(COLOUR_PROBS)
     return check_number(
@@ -104,10 +111,10 @@ def check_categorical_nll(answer: object) -> Feedback:
 def check_gaussian_nll(answer: object) -> Feedback:
     """Exercise 3: the mean Gaussian NLL (nats) for MSE 0.5 and fixed σ = 2.
 
-    .. math:: \\tfrac12 \\ln(2\\pi \\cdot 4) + \\frac{0.5}{2 \\cdot 4} = 1.6746 \\text{ nats}
+    .. math:: \\tfrac12 \\ln(2\\pi\\sigma^2) + \\frac{\\text{MSE}}{2\\sigma^2}
 
-    >>> check_gaussian_nll(1.6746)
-    Correct! 1.6746 nats.
+    >>> check_gaussian_nll(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     s, mse = REGRESSION_SIGMA, REGRESSION_MSE
     constant = 0.5 * math.log(2 * math.pi * s**2)
@@ -118,7 +125,7 @@ def check_gaussian_nll(answer: object) -> Feedback:
         mistakes=[
             (
                 mse / (2 * s**2),
-                "That is only MSE / 2σ²: the constant ½ ln(2πσ²) is part of the NLL too.",
+                "That is only MSE / (2σ²): the constant ½ ln(2πσ²) is part of the NLL too.",
             ),
             (
                 constant + mse / (2 * s),
@@ -131,4 +138,30 @@ def check_gaussian_nll(answer: object) -> Feedback:
             (constant + mse, "The MSE is divided by 2σ², not added as it is."),
         ],
         hint="Mean NLL = ½ ln(2πσ²) + MSE / (2σ²).",
+    )
+
+
+def check_nll_difference(answer: object) -> Feedback:
+    """Exercise 4 (reasoning): how many nats larger the mean Gaussian NLL (fixed σ = 2) of a model
+    with MSE 1.5 is than that of a model with MSE 0.5. The constant ½ ln(2πσ²) cancels; only the
+    slope 1/(2σ²) of the straight line, times the MSE difference, remains.
+
+    >>> check_nll_difference(1).status
+    'wrong'
+    """
+    s = REGRESSION_SIGMA
+    delta = SECOND_MSE - REGRESSION_MSE
+    return check_number(
+        answer,
+        gaussian_nll_from_mse(SECOND_MSE, s) - gaussian_nll_from_mse(REGRESSION_MSE, s),
+        unit="nats",
+        mistakes=[
+            (delta, "That is the MSE difference itself; the NLL scales it by 1/(2σ²)."),
+            (delta / (2 * s), "Divide by 2σ², with σ squared."),
+            (
+                gaussian_nll_from_mse(SECOND_MSE, s),
+                "That is the second model's NLL; the question asks for the difference.",
+            ),
+        ],
+        hint="NLL = ½ ln(2πσ²) + MSE/(2σ²): the constant is the same for both models.",
     )

@@ -71,3 +71,78 @@ def plot_loss_curve(
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     return fig
+
+
+@styled
+def plot_nll_against_mse(
+    mse: ArrayLike,
+    nll: ArrayLike,
+    sigma: float,
+    *,
+    title: str | None = None,
+    colour: str = P_COLOUR,
+    ax: Axes | None = None,
+) -> Figure:
+    r"""The mean Gaussian NLL (nats) of several models against their MSE: points on a straight line.
+
+    For a Gaussian noise model with fixed σ the mean negative log-likelihood is
+
+    .. math:: \text{NLL} = \tfrac12 \ln(2\pi\sigma^2) + \frac{\text{MSE}}{2\sigma^2}
+
+    a straight line in the MSE with slope 1/(2σ²) and intercept ½ ln(2πσ²). The given pairs
+    (computed with ``helpers``) are drawn as markers, the line itself dashed, and its slope and
+    intercept are written on the axes.
+
+    Args:
+        mse: the models' mean squared errors (squared units of the target), ≥ 0.
+        nll: their mean Gaussian NLLs, in nats, the same length (at least 2).
+        sigma: the Gaussian's fixed standard deviation, > 0.
+
+    >>> fig = plot_nll_against_mse([0.1, 0.3], [0.426, 1.226], 0.5)
+    >>> [round(float(v), 4) for v in fig.axes[0].lines[1].get_ydata()]
+    [0.2258, 0.8558]
+    >>> plt.close(fig)
+    """
+    mse = check.numbers_1d(mse, "mse")
+    nll = check.numbers_1d(nll, "nll")
+    if mse.shape != nll.shape or mse.size < 2:
+        raise ValueError(
+            f"mse and nll must have the same length (at least 2), got {mse.size} and {nll.size}"
+        )
+    if (mse < 0).any():
+        raise ValueError(f"mse must be ≥ 0, got a smallest value of {mse.min():g}")
+    sigma = check.real(sigma, "sigma", low=0.0, open_low=True)
+    if title is not None:
+        check.text(title, "title")
+    check.colour(colour, "colour")
+    check.axes(ax)
+    with np.errstate(all="ignore"):
+        variance = np.float64(sigma) ** 2
+        slope = float(np.float64(1.0) / (2.0 * variance)) if variance > 0 else np.inf
+        intercept = 0.5 * float(np.log(2.0 * np.pi * variance)) if variance > 0 else -np.inf
+    if not (np.isfinite(slope) and np.isfinite(intercept)):
+        raise ValueError(f"sigma = {sigma:g} is too small or too large to draw in float64")
+    fig, ax = figure_and_axes(ax)
+    ax.plot(mse, nll, "o", color=colour, ms=6, label="the models (computed NLL)")
+    line_x = np.array([0.0, float(mse.max()) * 1.05])
+    ax.plot(
+        line_x,
+        intercept + slope * line_x,
+        "--",
+        color="black",
+        lw=1.2,
+        label="½ ln(2πσ²) + MSE / (2σ²)",
+    )
+    ax.annotate(
+        f"slope 1/(2σ²) = {slope:.4g}\nintercept ½ ln(2πσ²) = {intercept:.4g} nats",
+        (0.03, 0.97),
+        xycoords="axes fraction",
+        va="top",
+        fontsize=10,
+        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5, "alpha": 0.85},
+    )
+    ax.set_xlabel("MSE (squared units of the target)")
+    ax.set_ylabel("mean Gaussian NLL (nats)")
+    ax.set_title(title if title is not None else f"Gaussian NLL against MSE, σ = {sigma:g}")
+    ax.legend(loc="lower right", fontsize=10)
+    return fig
