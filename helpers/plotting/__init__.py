@@ -15,7 +15,7 @@ Topics, in the order of the series:
 
 - :mod:`.information` (01–03): surprise, binary entropy, code lengths, KL decomposition.
 - :mod:`.examples` (02, 04, 05): two distributions, H(P, Q) = H(P) + KL(P‖Q), sample losses.
-- :mod:`.likelihood` (06): a loss against one parameter.
+- :mod:`.likelihood` (06): a loss against one parameter; a Gaussian NLL against the MSE.
 - :mod:`.reading` (07): −ln p, clipping near 0, the no-skill log loss.
 - :mod:`.practice` (08): gradients with respect to the logit, learning curves, label smoothing.
 """
@@ -50,7 +50,7 @@ from .information import (
     plot_kl_decomposition,
     plot_surprise,
 )
-from .likelihood import plot_loss_curve
+from .likelihood import plot_loss_curve, plot_nll_against_mse
 from .practice import plot_label_smoothing_loss, plot_learning_curves, plot_logit_gradients
 from .reading import plot_baseline_log_loss, plot_clipped_losses, plot_true_class_loss
 
@@ -79,6 +79,7 @@ __all__ = [
     "plot_learning_curves",
     "plot_logit_gradients",
     "plot_loss_curve",
+    "plot_nll_against_mse",
     "plot_sample_losses",
     "plot_surprise",
     "plot_true_class_loss",
