@@ -119,3 +119,23 @@ def test_cross_entropy_and_kl_curves_differ_by_the_entropy_and_share_a_minimum()
     assert ax.get_xlabel() == "q" and ax.get_ylabel() == "bits"
     with pytest.raises(ValueError):
         plotting.plot_cross_entropy_vs_kl([0.3, 0.7], [[0.3, 0.7]], [0.1, 0.2])
+
+
+def test_code_length_overlay_areas_are_the_cross_entropy_the_entropy_and_kl():
+    fig = plotting.information.plot_code_length_overlay(P, Q, COLOURS)
+    ax = fig.axes[0]
+    q_bars, p_outline, gap = ax.containers
+    widths = np.array([b.get_width() for b in q_bars])
+    q_h = np.array([b.get_height() for b in q_bars])
+    p_h = np.array([b.get_height() for b in p_outline])
+    np.testing.assert_allclose(widths, P)
+    assert (widths * q_h).sum() == pytest.approx(helpers.cross_entropy(P, Q))
+    assert (widths * p_h).sum() == pytest.approx(helpers.entropy(P))
+    signed = np.array([b.get_height() * (1 if b.get_hatch() == "//" else -1) for b in gap])
+    assert (widths * signed).sum() == pytest.approx(helpers.kl_divergence(P, Q))
+    assert gap[0].get_hatch() == "\\\\"  # red: Q's codeword is shorter than P's own
+    assert ax.get_ylabel() == "codeword length (bits)"
+    with pytest.raises(ValueError):
+        plotting.information.plot_code_length_overlay([0.5, 0.5], [1.0, 0.0], ["a", "b"])
+    with pytest.raises(ValueError):
+        plotting.information.plot_code_length_overlay([0.5, 0.5], [0.5, 0.5], ["a"])

@@ -44,10 +44,6 @@ except ImportError:  # the browser tests skip (or fail, in CI) without Playwrigh
 # <img> falls back to the file name). Listed so the gap is visible; when a notebook gains its alt
 # text, its test passes unexpectedly and fails: then delete it from this set.
 AWAITING_ALT_TEXT = {
-    "01_entropy",
-    "02_cross_entropy",
-    "03_kl_divergence",
-    "04_colour_events",
     "05_binary_cross_entropy",
     "06_log_loss_and_likelihood",
     "07_reading_cross_entropy_values",
