@@ -1,8 +1,11 @@
 """The learner-path benchmark: its functions on tiny inputs, and every notebook within 2x the floor.
 
 The 2x test measures the floor notebook (fresh kernel, numpy + matplotlib, one figure) and every
-notebook in the same run, round-robin, three rounds, and compares medians: load on a shared
-2-core machine then hits the floor and the notebooks alike, and one slow round cannot decide.
+notebook in the same run, round-robin, three rounds, and compares medians of the kernel's CPU
+time. Wall-time ratios were not robust here: with other jobs on the 2 cores, the same notebook
+measured 0.85x the floor in one run and 2.27x in the next (the wall clock also counts waiting
+for a core, and the load changes within a run). The kernel's CPU time does not count the wait;
+the benchmark prints both.
 """
 
 from __future__ import annotations
@@ -44,12 +47,12 @@ def test_notebook_paths_select_by_name_or_number():
     assert [p.name for p in notebooks.notebook_paths([first])] == [first]
 
 
-def test_run_seconds_times_a_tiny_notebook(tmp_path):
+def test_run_times_a_tiny_notebook_on_both_clocks(tmp_path):
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("x = 1 + 1")]
-    seconds = notebooks.run_seconds(nb, tmp_path)
-    assert 0 < seconds < 120
-    assert nb.cells[0].execution_count == 1
+    wall, cpu = notebooks.run_times(nb, tmp_path)
+    assert 0 < cpu and 0 < wall < 120
+    assert len(nb.cells) == 1  # the CPU cell went into a copy
 
 
 def test_percentile_and_summary():
@@ -78,7 +81,8 @@ def test_rows_table_and_figure(tmp_path, monkeypatch, capsys):
     bench.print_table()
     out = capsys.readouterr().out
     assert "1.50x" in out and "MISS" in out and "PASS" in out and "| info" in out
-    times = {notebooks.FLOOR: [1.0], "01_x": [1.5], "02_y": [2.5]}
+    one = {notebooks.FLOOR: [1.0], "01_x": [1.5], "02_y": [2.5]}
+    times = {"wall": one, "cpu": one}
     path = bench.save_figure(1.0, times)
     assert path == tmp_path / "notebooks.png" and path.stat().st_size > 1000
     assert "cores" in bench.machine()
@@ -90,13 +94,17 @@ def test_memory_figure_still_within_target(capsys):
 
 
 @pytest.fixture(scope="module")
-def notebook_times() -> dict[str, list[float]]:
+def notebook_times() -> dict[str, dict[str, list[float]]]:
     return notebooks.time_notebooks(notebooks.notebook_paths(), repeats=3)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", [p.stem for p in notebooks.notebook_paths()])
 def test_every_notebook_runs_within_twice_the_floor(notebook_times, name):
-    floor = statistics.median(notebook_times[notebooks.FLOOR])
-    ratio = notebooks.ratios(notebook_times)[name]
-    assert ratio <= 2, f"{name}: {ratio:.2f}x the floor notebook's {floor:.2f} s (medians of 3)"
+    cpu, wall = notebook_times["cpu"], notebook_times["wall"]
+    floor = statistics.median(cpu[notebooks.FLOOR])
+    ratio = notebooks.ratios(cpu)[name]
+    assert ratio <= 2, (
+        f"{name}: kernel CPU {ratio:.2f}x the floor notebook's {floor:.2f} s (medians of 3; "
+        f"wall time {notebooks.ratios(wall)[name]:.2f}x)"
+    )
