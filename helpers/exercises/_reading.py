@@ -15,7 +15,12 @@ from ..likelihood import baseline_log_loss, log_loss_skill, perplexity
 from ..losses import binary_cross_entropy
 from ._core import Feedback, check_number
 
-__all__ = ["check_clipped_loss", "check_perplexity_bits", "check_skill_score"]
+__all__ = [
+    "check_below_the_floor",
+    "check_clipped_loss",
+    "check_perplexity_bits",
+    "check_skill_score",
+]
 
 #: Exercise 1: the clipping margin older scikit-learn versions used in log_loss.
 OLD_SKLEARN_EPS = 1e-15
@@ -24,15 +29,17 @@ SKILL_LOG_LOSS = 0.20
 SKILL_PREVALENCE = 0.10
 #: Exercise 3: a language model's cross-entropy, in bits per token.
 LM_BITS_PER_TOKEN = 3.2
+#: Exercise 4: the right option of the choice (the floor holds in expectation only).
+FLOOR_ANSWER = 2
 
 
 def check_clipped_loss(answer: object) -> Feedback:
     """Exercise 1: the loss (nats) of ŷ = 0 for label 1 when ŷ is clipped at 1e-15.
 
-    .. math:: -\\ln 10^{-15} = 34.539 \\text{ nats}
+    .. math:: -\\ln \\max(\\hat y, \\varepsilon) \\text{ nats, for label 1}
 
-    >>> check_clipped_loss(34.539)
-    Correct! 34.539 nats.
+    >>> check_clipped_loss(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     return check_number(
         answer,
@@ -58,10 +65,10 @@ def check_clipped_loss(answer: object) -> Feedback:
 def check_skill_score(answer: object) -> Feedback:
     """Exercise 2: the skill score of log loss 0.20 nats on data with 10 % positives.
 
-    .. math:: 1 - \\frac{0.20}{H(0.1)} = 1 - \\frac{0.20}{0.3251} = 0.385
+    .. math:: 1 - \\frac{LL}{H(\\pi)}
 
-    >>> check_skill_score(0.385)
-    Correct! 0.385.
+    >>> check_skill_score(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     baseline = baseline_log_loss(SKILL_PREVALENCE)
     return check_number(
@@ -94,10 +101,10 @@ def check_skill_score(answer: object) -> Feedback:
 def check_perplexity_bits(answer: object) -> Feedback:
     """Exercise 3: the perplexity of a cross-entropy of 3.2 bits per token.
 
-    .. math:: 2^{3.2} = 9.19
+    .. math:: \\mathrm{PP} = 2^{H_\\text{bits}}
 
-    >>> check_perplexity_bits(9.19)
-    Correct! 9.19.
+    >>> check_perplexity_bits(...)
+    Not answered yet: replace the ... with your answer and run the cell.
     """
     return check_number(
         answer,
@@ -115,4 +122,32 @@ def check_perplexity_bits(answer: object) -> Feedback:
             (LM_BITS_PER_TOKEN, "That is the cross-entropy itself; perplexity is 2 to its power."),
         ],
         hint="Perplexity = 2^H for H in bits (= e^H for H in nats).",
+    )
+
+
+def check_below_the_floor(answer: object) -> Feedback:
+    """Exercise 4 (a choice, 1–4): a model scores below the expected loss of the true
+    probabilities on its own training sample. Which reading is right?
+
+    >>> check_below_the_floor(...)
+    Not answered yet: replace the ... with your answer and run the cell.
+    """
+    return check_number(
+        answer,
+        FLOOR_ANSWER,
+        tolerance=0.01,
+        mistakes=[
+            (
+                1,
+                "On new data no model beats the true probabilities in expectation; a low score on "
+                "the training sample says little about that.",
+            ),
+            (
+                3,
+                "A finite sample can score below the floor: the floor is an expectation, and the "
+                "notebook computed a sample that does.",
+            ),
+            (4, "Nothing suggests wrong labels: fitting a small sample is enough to score low."),
+        ],
+        hint="Answer with the option's number, 1, 2, 3 or 4.",
     )
