@@ -41,8 +41,6 @@ a "start of text" symbol outside the alphabet, so the model learns how texts beg
 from __future__ import annotations
 
 import functools
-import math
-import numbers
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -293,27 +291,15 @@ class NgramModel:
 
 
 def _check_order(order: object, alphabet: str) -> int:
-    if isinstance(order, bool) or not isinstance(order, numbers.Integral):
-        raise ValueError(f"order must be a whole number ≥ 0, got {shown(order)}")
     highest = max_order(alphabet)
-    if not 0 <= order <= highest:
-        raise ValueError(
-            f"order must be between 0 and {highest} for a {len(alphabet)}-character alphabet, "
-            f"got {order}"
-        )
-    return int(order)
+    requirement = f"an integer from 0 to {highest} for a {len(alphabet)}-character alphabet"
+    return real_number(order, "order", low=0, high=highest, integer=True, requirement=requirement)
 
 
 def _check_alpha(alpha: object) -> float:
     low, high = ALPHA_RANGE
-    if (
-        isinstance(alpha, bool)
-        or not isinstance(alpha, numbers.Real)
-        or not math.isfinite(float(alpha))
-        or not low <= float(alpha) <= high
-    ):
-        raise ValueError(f"alpha must be a number between {low:g} and {high:g}, got {shown(alpha)}")
-    return float(alpha)
+    requirement = f"a number between {low:g} and {high:g}"
+    return real_number(alpha, "alpha", low=low, high=high, requirement=requirement)
 
 
 def fit(

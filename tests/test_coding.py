@@ -276,7 +276,7 @@ class _BadModel:
         (lambda: fit(None, 1), "string"),
         (lambda: fit("abc", 1, alphabet="ab"), r"text\[2\] = 'c'"),
         (lambda: fit("ab", -1), "order"),
-        (lambda: fit("ab", 9), "order must be between 0 and 8"),
+        (lambda: fit("ab", 9), "order must be an integer from 0 to 8"),
         (lambda: fit("ab", 1.5), "order"),
         (lambda: fit("ab", True), "order"),
         (lambda: fit("ab", 1, alpha=0.0), "alpha"),
