@@ -321,8 +321,8 @@ def same(a: object, b: object) -> bool:
     return True  # figures, widgets, text: no value to compare
 
 
-#: Cases the plotting/widgets owners have not fixed yet, named one by one (strict: a fix turns
-#: them into failures, so the list shrinks as they are fixed).
+#: Cases known to break the contract, named one by one ("module.function:parameter") as strict
+#: xfails (a fix turns one into a failure until it is removed). Empty: every case passes.
 KNOWN_BROKEN: set[str] = set()
 
 
