@@ -109,9 +109,16 @@ def test_answer_key_has_every_solution(edition: Path, path: Path) -> None:
     assert key.count("```python") == len(se.exercises(nb))
 
 
-@pytest.mark.parametrize(
-    "name", ["01_entropy", "06_log_loss_and_likelihood", "12_cross_entropy_is_compression"]
-)
+# Four by default (~35 s: the first, one with a data file, two of the newest); every notebook
+# (~110 s) with COURSE_STUDENT_ALL=1.
+EXECUTED = [
+    p.stem
+    for p in SOURCES
+    if os.environ.get("COURSE_STUDENT_ALL") or p.stem[:2] in {"01", "06", "09", "12"}
+]
+
+
+@pytest.mark.parametrize("name", EXECUTED, ids=lambda n: n[:2])
 def test_student_copy_runs_and_checks_say_not_answered(edition: Path, name: str) -> None:
     """Executed top to bottom on a fresh kernel (12 reads ../data/, copied alongside)."""
     import nbclient
@@ -123,7 +130,7 @@ def test_student_copy_runs_and_checks_say_not_answered(edition: Path, name: str)
         nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
     ).execute()
     answers = [c for c in nb.cells if "nbgrader" in c.metadata]
-    assert answers
+    assert answers or name.startswith("00")
     for cell in answers:
         shown = "".join(
             o.get("text", "") + o.get("data", {}).get("text/plain", "") for o in cell.outputs
