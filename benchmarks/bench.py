@@ -30,6 +30,22 @@
    pairs of 50-event rows (an 8 MB result), measured with ``tracemalloc`` (which sees numpy's
    allocations) — target: ≤ 4 × the output + 16 MiB (it was ~824 MB when broadcasts were copied).
 
+The learner's path (``--only setup|notebooks|nbval|site|browser``; all by default):
+
+6. Set-up of a fresh clone: ``python3 tasks.py setup`` vs ``python3 -m venv && pip install -r
+   requirements-dev.txt``, side by side, same caches (benchmarks/setup_time.py) — target ≤ 0.4×.
+7. Each notebook on a fresh kernel (nbclient) vs a floor notebook — numpy and matplotlib
+   imported, one figure drawn — measured round-robin in the same run, medians of 3; wall time
+   and the kernel's own CPU time (benchmarks/notebook_times.py) — target ≤ 2×. A bar chart is
+   saved to build/bench/notebooks.png (git-ignored).
+8. The whole strict-nbval run (``pytest --nbval notebooks``) and the site build
+   (tools/build_site.py), each against as many floor notebooks as there are notebooks
+   (informative).
+9. Each explorer in JupyterLab in headless Chromium: keyboard slider move to the new figure
+   painted, median and 95th percentile of ≥ 30 moves (benchmarks/browser.py), against the
+   callback's median time in Python (4.; informative).
+
+A table of every figure, and the machine (cores, CPU, load average), close the run.
 Exits with status 1 if a target is missed. Timings depend on the machine and its load; the
 ratios are what is meant to be stable.
 """
