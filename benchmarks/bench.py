@@ -329,7 +329,8 @@ def save_figure(floor: float, times: dict[str, dict[str, list[float]]]) -> Path:
     ax.invert_yaxis()
     ax.set_xlabel("run time on a fresh kernel / floor notebook's (ratio, medians)")
     ax.set_title("Each notebook's run time against the floor, measured in one run")
-    ax.legend(loc="lower right")
+    ax.set_xlim(0, 1.15 * max(max(ratios.values()), max(cpu.values()), 2))
+    ax.legend(loc="upper right")
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / "notebooks.png"
     fig.savefig(path, dpi=100)
