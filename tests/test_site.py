@@ -43,12 +43,7 @@ except ImportError:  # the browser tests skip (or fail, in CI) without Playwrigh
 # Committed notebooks whose figure cells do not carry ``mystnb.image.alt`` metadata yet (their
 # <img> falls back to the file name). Listed so the gap is visible; when a notebook gains its alt
 # text, its test passes unexpectedly and fails: then delete it from this set.
-AWAITING_ALT_TEXT = {
-    "05_binary_cross_entropy",
-    "06_log_loss_and_likelihood",
-    "07_reading_cross_entropy_values",
-    "08_cross_entropy_in_practice",
-}
+AWAITING_ALT_TEXT: set[str] = set()
 # Committed notebooks whose collapsed solutions (jupyter.source_hidden) lack the ``hide-input`` tag
 # (the build adds it to its copy meanwhile). Same rule: delete a name when it is tagged.
 AWAITING_HIDE_INPUT_TAG = set(AWAITING_ALT_TEXT)
