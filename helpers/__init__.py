@@ -8,6 +8,8 @@ Losses (nats, as classifiers are trained):
     sigmoid, softplus, softmax, log_softmax, smooth_labels
 Modules:
     helpers.examples     the tutorial's data (colour events P, Q; the 10-sample binary example)
+    helpers.prefix_codes prefix codes: decode a bit string, the Kraft sum (02)
+    helpers.sampling     samples drawn from P, the empirical distribution, train vs held-out (04)
     helpers.plotting     the course's figures (imports matplotlib only when first used)
     helpers.exercises    checks for the notebooks' exercises
     helpers.widgets      interactive explorers for JupyterLab (imports ipywidgets only when used)
@@ -76,6 +78,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         likelihood,
         ngram,
         plotting,
+        prefix_codes,
+        sampling,
         tables,
         training,
         widgets,
@@ -101,6 +105,8 @@ __all__ = [
     "log_softmax",
     "ngram",
     "plotting",
+    "prefix_codes",
+    "sampling",
     "sigmoid",
     "smooth_labels",
     "softmax",
@@ -121,6 +127,8 @@ _LAZY = {
     "likelihood",
     "ngram",
     "plotting",
+    "prefix_codes",
+    "sampling",
     "tables",
     "training",
     "widgets",
