@@ -1,5 +1,5 @@
 """The quiz bank (data/quiz.toml), its checks in helpers.exercises, its exports (GIFT, Markdown),
-and the planning table README.md and TEACHING.md carry (tools/plan.py)."""
+and the planning table README.md, TEACHING.md and 00_start_here carry (tools/plan.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 import sys
 from pathlib import Path
 
+import nbformat
 import numpy as np
 import pytest
 
@@ -19,6 +20,7 @@ from helpers.exercises import _quiz
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import plan  # noqa: E402
+
 import quiz as quiz_tool  # noqa: E402
 
 BANK = _quiz.load()
@@ -276,3 +278,39 @@ def test_prerequisites_and_schedule_are_there(document: str) -> None:
     ]:
         assert needed in text, needed
     assert "schedule" in text.lower()
+
+
+def test_start_here_carries_the_time_table_with_links_from_notebooks() -> None:
+    """00_start_here's markdown cell holds the same table, linking relative to notebooks/;
+    `python3 tools/plan.py --write` rewrites it too."""
+    assert plan.written(ROOT / plan.START_HERE) == plan.block(prefix="")
+    assert "](00_start_here.ipynb)" in plan.block(prefix="")
+
+
+def test_the_generated_table_is_not_counted_as_prose() -> None:
+    text = f"Two words {plan.block()} three more words"
+    assert plan.words(plan.without_block(text)) == 5
+
+
+def test_start_here_has_the_prerequisites_and_teachings_schedule() -> None:
+    text = "\n".join(c.source for c in nbformat.read(ROOT / plan.START_HERE, as_version=4).cells)
+    for needed in [
+        "ogarithm",
+        "derivative",
+        "NumPy",
+        "06",
+        "08",
+        "tasks.py student",
+        "tasks.py quiz",
+    ]:
+        assert needed in text, needed
+    schedule = (
+        (ROOT / "TEACHING.md")
+        .read_text(encoding="utf-8")
+        .split("## A sample two-week schedule", 1)[1]
+        .split("\n## ", 1)[0]
+    )
+    rows = [line for line in schedule.splitlines() if line.startswith("| ")]
+    assert len(rows) >= 10
+    for row in rows:  # the same schedule as TEACHING.md, row by row
+        assert row in text, row

@@ -1,8 +1,9 @@
 """Estimated time per notebook, computed from the notebooks themselves (for planning a class).
 
     python tools/plan.py          prints the Markdown table README.md and TEACHING.md carry
-    python tools/plan.py --write  rewrites it in both, between the plan markers (after editing
-                                  a notebook); tests/test_quiz.py fails until they agree
+    python tools/plan.py --write  rewrites it in both, and in notebooks/00_start_here.ipynb's
+                                  markdown cell, between the plan markers (after editing a
+                                  notebook); tests/test_quiz.py fails until they agree
 
 For each notebook: the words of its prose (markdown cells) at READING_SPEED words per minute,
 plus MINUTES_PER_CELL for each other code cell (run it, read its output or figure), plus
@@ -45,7 +46,7 @@ def estimate(path: Path) -> dict:
     cells = nb["cells"]
     labels = {ex["label"] for ex in se.exercises(nb)}
     prose = sum(
-        words(se.source(c))
+        words(without_block(se.source(c)))
         for i, c in enumerate(cells)
         if c["cell_type"] == "markdown" and i not in labels
     )
@@ -94,24 +95,53 @@ def table(prefix: str = "notebooks/") -> str:
 ASSUMPTIONS = (
     f"Computed by `tools/plan.py` from the notebooks: prose at {READING_SPEED} words per minute, "
     f"{MINUTES_PER_CELL} minute per code cell (run it, read its output), "
-    f"{MINUTES_PER_EXERCISE} minutes per exercise; each figure rounded up to 5 minutes."
+    f"{MINUTES_PER_EXERCISE} minutes per exercise; each time rounded up to a multiple of 5 minutes."
 )
 
 
 START, END = "<!-- plan:start (tools/plan.py --write) -->", "<!-- plan:end -->"
 DOCUMENTS = ("README.md", "TEACHING.md")
+#: The notebook whose markdown cell carries the table too, with links relative to notebooks/.
+START_HERE = "notebooks/00_start_here.ipynb"
+BLOCK = re.compile(re.escape(START) + ".*?" + re.escape(END), flags=re.S)
 
 
-def block() -> str:
-    """What README.md and TEACHING.md hold between the markers."""
-    return f"{START}\n{ASSUMPTIONS}\n\n{table()}\n{END}"
+def without_block(text: str) -> str:
+    """Markdown without the generated table (a table of numbers is not prose to read, and
+    counting it would make 00_start_here's estimate depend on itself)."""
+    return BLOCK.sub(" ", text)
+
+
+def block(prefix: str = "notebooks/") -> str:
+    """What README.md and TEACHING.md (prefix "notebooks/") and 00_start_here (prefix "")
+    hold between the markers."""
+    return f"{START}\n{ASSUMPTIONS}\n\n{table(prefix)}\n{END}"
 
 
 def written(path: Path) -> str | None:
-    """The block a document holds now (None without markers)."""
+    """The block a document holds now (None without markers); for a notebook, the block in
+    its first markdown cell that has one."""
     text = path.read_text(encoding="utf-8")
-    found = re.search(re.escape(START) + ".*?" + re.escape(END), text, flags=re.S)
+    if path.suffix == ".ipynb":
+        sources = (se.source(c) for c in json.loads(text)["cells"] if c["cell_type"] == "markdown")
+        text = next((s for s in sources if BLOCK.search(s)), "")
+    found = BLOCK.search(text)
     return found.group(0) if found else None
+
+
+def write_notebook(path: Path) -> None:
+    """Rewrite the block in the notebook's markdown cell, outputs untouched, written by
+    nbformat as tools/run_notebooks.py writes it."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    for c in nb.cells:
+        if c.cell_type == "markdown" and BLOCK.search(c.source):
+            c.source = BLOCK.sub(lambda _: block(prefix=""), c.source)
+            break
+    else:
+        raise SystemExit(f"{path.name} has no {START} … {END} markers in a markdown cell")
+    nbformat.write(nb, path)
 
 
 def write() -> None:
@@ -122,6 +152,8 @@ def write() -> None:
             raise SystemExit(f"{name} has no {START} … {END} markers")
         path.write_text(text.replace(old, block()), encoding="utf-8")
         print(f"Updated the time table in {name}")
+    write_notebook(ROOT / START_HERE)
+    print(f"Updated the time table in {START_HERE}")
 
 
 if __name__ == "__main__":
