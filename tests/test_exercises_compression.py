@@ -50,5 +50,3 @@ def test_specific_mistakes_get_specific_hints(check, answer, hint):
     feedback = check(answer)
     assert feedback.status == "wrong"
     assert hint in repr(feedback)
-
-
