@@ -311,6 +311,7 @@ def save_figure(floor: float, times: dict[str, dict[str, list[float]]]) -> Path:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+
     import notebook_times as notebooks
 
     ratios = notebooks.ratios(times["wall"])

@@ -20,7 +20,6 @@ from helpers.exercises import _quiz
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import plan  # noqa: E402
-
 import quiz as quiz_tool  # noqa: E402
 
 BANK = _quiz.load()
