@@ -37,6 +37,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ._validation import (
+    Value,
     as_distribution,
     as_float_array,
     binary_labels,
@@ -77,8 +78,6 @@ STRATEGIES = ("uniform", "quantile")
 MAX_BINS = 1_000_000
 #: Largest |logit| accepted: z / T must stay finite for every temperature searched.
 MAX_LOGIT = 1e200
-
-Value = float | NDArray[np.float64]
 
 
 # --- input checks particular to this module ------------------------------------------------------

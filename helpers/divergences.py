@@ -38,6 +38,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from ._validation import (
     SUM_TOLERANCE,
+    Value,
     as_distribution,
     as_float_array,
     check_reduction,
@@ -74,7 +75,6 @@ __all__ = [
     "tempered_softmax",
 ]
 
-Result = float | NDArray[np.float64]
 
 KL_DIV_REDUCTIONS = ("batchmean", "sum", "mean", "none")
 
@@ -153,7 +153,7 @@ def _as_joint(values: ArrayLike, name: str = "joint") -> NDArray[np.float64]:
 # --- Jensen–Shannon ---------------------------------------------------------------------------
 
 
-def js_divergence(p: ArrayLike, q: ArrayLike, base: float = 2) -> Result:
+def js_divergence(p: ArrayLike, q: ArrayLike, base: float = 2) -> Value:
     r"""Jensen–Shannon divergence: the average KL divergence of P and Q from their midpoint M.
 
     .. math:: JS(P, Q) = \tfrac12 D_{KL}(P \| M) + \tfrac12 D_{KL}(Q \| M),
@@ -218,7 +218,7 @@ def marginals(joint: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64
     return np.minimum(table.sum(axis=-1), 1.0), np.minimum(table.sum(axis=-2), 1.0)
 
 
-def joint_entropy(joint: ArrayLike, base: float = 2) -> Result:
+def joint_entropy(joint: ArrayLike, base: float = 2) -> Value:
     r"""Joint entropy of X and Y from their joint probability table.
 
     .. math:: H(X, Y) = -\sum_{x, y} P(x, y) \log P(x, y)
@@ -240,9 +240,7 @@ def joint_entropy(joint: ArrayLike, base: float = 2) -> Result:
     return entropy(table.reshape(*table.shape[:-2], -1), base=base)
 
 
-def conditional_entropy(
-    joint: ArrayLike, given: Literal["x", "y"] = "x", base: float = 2
-) -> Result:
+def conditional_entropy(joint: ArrayLike, given: Literal["x", "y"] = "x", base: float = 2) -> Value:
     r"""Conditional entropy: the uncertainty left in one variable once the other is known.
 
     .. math:: H(Y \mid X) = -\sum_{x, y} P(x, y) \log \frac{P(x, y)}{P(x)}
@@ -277,7 +275,7 @@ def conditional_entropy(
     return scalar_or_array(np.maximum(value, 0.0) / ln_base)
 
 
-def mutual_information(joint: ArrayLike, base: float = 2) -> Result:
+def mutual_information(joint: ArrayLike, base: float = 2) -> Value:
     r"""Mutual information of X and Y: how much knowing one tells about the other.
 
     .. math:: I(X; Y) = \sum_{x, y} P(x, y) \log \frac{P(x, y)}{P(x) P(y)}
@@ -484,7 +482,7 @@ def distillation_loss(
     labels: ArrayLike | None = None,
     alpha: float = 1.0,
     reduction: str = "mean",
-) -> Result:
+) -> Value:
     r"""Knowledge-distillation loss (Hinton, Vinyals & Dean, 2015), in nats.
 
     .. math:: \ell = \alpha\, T^2\, D_{KL}\big(p^{(T)} \,\|\, q^{(T)}\big)
@@ -565,7 +563,7 @@ def distillation_gradient(
 # --- PyTorch's KLDivLoss, reproduced ----------------------------------------------------------
 
 
-def kl_div_loss(input: ArrayLike, target: ArrayLike, reduction: str = "batchmean") -> Result:
+def kl_div_loss(input: ArrayLike, target: ArrayLike, reduction: str = "batchmean") -> Value:
     r"""The arithmetic of PyTorch's ``torch.nn.KLDivLoss`` / ``F.kl_div`` (``log_target=False``).
 
     PyTorch's convention: ``input`` holds the model's **log-probabilities** (e.g. the output of
@@ -641,7 +639,7 @@ def gaussian_kl(
     *,
     diagonal: bool = False,
     base: float = math.e,
-) -> Result:
+) -> Value:
     r"""KL divergence of the Gaussian N_q from N_p, in closed form (nats by default).
 
     .. math:: D_{KL}\big(\mathcal N(\mu_p, \sigma_p^2) \,\|\, \mathcal N(\mu_q, \sigma_q^2)\big)
@@ -693,7 +691,7 @@ def gaussian_kl(
 
 def gaussian_differential_entropy(
     sigma: ArrayLike, *, diagonal: bool = False, base: float = math.e
-) -> Result:
+) -> Value:
     r"""Differential entropy of a Gaussian N(μ, σ²) (it does not depend on μ), in nats by default.
 
     .. math:: h(X) = -\int p(x) \ln p(x)\, dx = \tfrac12 \ln(2 \pi e\, \sigma^2)

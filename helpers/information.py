@@ -40,8 +40,6 @@ from ._validation import (
 
 __all__ = ["cross_entropy", "entropy", "kl_divergence"]
 
-#: The old name of :data:`helpers._validation.Value` (a float, or an array for a batch).
-Result = Value
 
 #: Elements per block in :func:`_blockwise`: a block of P, of Q and of their logarithms fit in
 #: the CPU's cache together, so each input is read from memory once, not once per step.

@@ -45,9 +45,6 @@ __all__ = [
     "softplus",
 ]
 
-#: The old name of :data:`helpers._validation.Value` (a float, or an array for ``"none"``).
-Loss = Value
-
 
 def _check_pos_weight(pos_weight: float | None) -> float:
     return 1.0 if pos_weight is None else positive_number(pos_weight, "pos_weight")
@@ -68,7 +65,7 @@ def binary_cross_entropy(
     reduction: str = "mean",
     eps: float | None = None,
     pos_weight: float | None = None,
-) -> Loss:
+) -> Value:
     r"""Binary cross-entropy (log loss) of predicted probabilities, in nats.
 
     Each label y is the distribution [1 − y, y] over the classes {0, 1} and each prediction ŷ is
@@ -144,7 +141,7 @@ def categorical_cross_entropy(
     *,
     reduction: str = "mean",
     eps: float | None = None,
-) -> Loss:
+) -> Value:
     r"""Categorical cross-entropy of predicted class distributions, in nats.
 
     Each sample's loss is the cross-entropy of its target row y over the k classes and the
@@ -240,7 +237,7 @@ def binary_cross_entropy_with_logits(
     *,
     reduction: str = "mean",
     pos_weight: float | None = None,
-) -> Loss:
+) -> Value:
     r"""Binary cross-entropy from logits z (ŷ = σ(z)), in nats, stable for any finite z.
 
     With −ln σ(z) = softplus(−z) and −ln(1 − σ(z)) = softplus(z):
@@ -273,7 +270,7 @@ def softmax_cross_entropy_with_logits(
     logits: ArrayLike,
     *,
     reduction: str = "mean",
-) -> Loss:
+) -> Value:
     r"""Categorical cross-entropy from logits, in nats, via a stable log-softmax.
 
     .. math:: \ell(y, z) = -\sum_c y_c \left( z_c - \ln \sum_j e^{z_j} \right)
