@@ -13,15 +13,23 @@ into a given axes and return the artists an explorer moves (:mod:`helpers.widget
 
 Topics, in the order of the series:
 
-- :mod:`.information` (01–03): surprise, binary entropy, code lengths, KL decomposition.
-- :mod:`.examples` (02, 04, 05): two distributions, H(P, Q) = H(P) + KL(P‖Q), sample losses.
+- :mod:`.surprise` (01): the surprise −log₂ P(x) of an event, the binary-entropy curve.
+- :mod:`.distributions` (02, 04, 08): two distributions side by side, H(P, Q) = H(P) + KL(P‖Q).
+- :mod:`.code_lengths` (02): code lengths as areas, P's own code against Q's.
+- :mod:`.kl_decomposition` (03): each event's KL term, H(P, Q) and KL(P‖Q) over a family of Q.
+- :mod:`.sampling` (04): a sample against P and Q, the running average, training vs held out.
+- :mod:`.sample_losses` (05): each sample's binary cross-entropy and their mean.
 - :mod:`.likelihood` (06): a loss against one parameter; a Gaussian NLL against the MSE.
 - :mod:`.reading` (07): −ln p, clipping near 0, the no-skill log loss.
 - :mod:`.practice` (08): gradients with respect to the logit, learning curves, label smoothing.
+
+:mod:`.information` and :mod:`.examples`, these figures' first homes, re-export them under the
+old names (notebooks 02 and 04 call ``helpers.plotting.information.…``/``examples.…``).
 """
 
 from __future__ import annotations
 
+from . import examples, information  # noqa: F401  (the old names: see above)
 from ._style import (
     EXTRA_COLOUR,
     P_COLOUR,
@@ -34,25 +42,24 @@ from ._style import (
     styled,
     subplots,
 )
-from .examples import (
+from .code_lengths import plot_code_length_overlay, plot_code_lengths
+from .distributions import (
     DistributionArtists,
-    SampleLossArtists,
     draw_distributions,
-    draw_sample_losses,
     plot_cross_entropy_totals,
     plot_distributions,
-    plot_sample_losses,
 )
-from .information import (
-    plot_binary_entropy,
-    plot_code_lengths,
-    plot_cross_entropy_vs_kl,
-    plot_kl_decomposition,
-    plot_surprise,
-)
+from .kl_decomposition import plot_cross_entropy_vs_kl, plot_kl_decomposition
 from .likelihood import plot_loss_curve, plot_nll_against_mse
 from .practice import plot_label_smoothing_loss, plot_learning_curves, plot_logit_gradients
 from .reading import plot_baseline_log_loss, plot_clipped_losses, plot_true_class_loss
+from .sample_losses import SampleLossArtists, draw_sample_losses, plot_sample_losses
+from .sampling import (
+    plot_running_cross_entropy,
+    plot_sample_histogram,
+    plot_train_test_cross_entropy,
+)
+from .surprise import plot_binary_entropy, plot_surprise
 
 __all__ = [
     "EXTRA_COLOUR",
@@ -70,6 +77,7 @@ __all__ = [
     "plot_baseline_log_loss",
     "plot_binary_entropy",
     "plot_clipped_losses",
+    "plot_code_length_overlay",
     "plot_code_lengths",
     "plot_cross_entropy_totals",
     "plot_cross_entropy_vs_kl",
@@ -80,8 +88,11 @@ __all__ = [
     "plot_logit_gradients",
     "plot_loss_curve",
     "plot_nll_against_mse",
+    "plot_running_cross_entropy",
+    "plot_sample_histogram",
     "plot_sample_losses",
     "plot_surprise",
+    "plot_train_test_cross_entropy",
     "plot_true_class_loss",
     "styled",
     "subplots",

@@ -1,4 +1,5 @@
-"""The figures and tables of notebooks 04 and 05 draw and print the tutorial's data."""
+"""The two-distribution figures and the colour-event tables of notebooks 02 and 04 draw and print
+the tutorial's data."""
 
 from __future__ import annotations
 
@@ -10,9 +11,8 @@ import pytest
 
 import helpers
 import helpers.plotting as hp
-from helpers.examples import COLOURS, Y_PROB, Y_TRUE, P, Q
+from helpers.examples import COLOURS, P, Q
 from helpers.tables import (
-    binary_sample_table,
     colour_event_table,
     event_contributions,
     format_table,
@@ -74,38 +74,6 @@ def test_plot_cross_entropy_totals_refuses_an_infinite_cross_entropy():
         hp.plot_cross_entropy_totals([0.5, 0.5], [1.0, 0.0])
 
 
-def test_plot_sample_losses_draws_each_loss_and_the_mean():
-    fig = hp.plot_sample_losses(Y_TRUE, Y_PROB, highlight=3)
-    ax = fig.axes[0]
-    losses = helpers.binary_cross_entropy(Y_TRUE, Y_PROB, reduction="none")
-    assert heights(ax.containers[0]) == pytest.approx(losses)
-    assert [t.get_text() for t in ax.texts] == [f"{v:.3f}" for v in losses]
-    assert [t.get_text() for t in ax.texts][:4] == ["0.223", "0.105", "0.105", "0.511"]
-    mean = helpers.binary_cross_entropy(Y_TRUE, Y_PROB)
-    assert ax.lines[-1].get_ydata()[0] == pytest.approx(mean)
-    assert ax.get_legend().get_texts()[-1].get_text() == "mean = 0.247 nats"
-    assert ax.containers[0][3].get_linewidth() > 2 > ax.containers[0][0].get_linewidth()
-    assert ax.get_ylabel() == "loss (nats)"
-    ticks = [t.get_text() for t in ax.get_xticklabels()]
-    assert ticks[0] == "1\ny=1\nŷ=0.8" and ticks[6] == "7\ny=0\nŷ=0.4"
-    colours = {tuple(b.get_facecolor()) for b in ax.containers[0]}
-    assert len(colours) == 2  # one colour per true label
-
-
-def test_plot_sample_losses_options_and_an_infinite_loss():
-    fig = hp.plot_sample_losses([1, 0, 1], [0.0, 0.5, 0.9], top=2.0, show_predictions=False)
-    ax = fig.axes[0]
-    assert ax.get_ylim()[1] == 2.0
-    assert heights(ax.containers[0]) == pytest.approx([2.0, math.log(2), -math.log(0.9)])
-    assert ax.texts[0].get_text() == "∞"
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["1\ny=1", "2\ny=0", "3\ny=1"]
-    assert ax.get_legend().get_texts()[-1].get_text() == "mean = ∞"
-    with pytest.raises(ValueError):
-        hp.plot_sample_losses(Y_TRUE, Y_PROB, highlight=10)
-    with pytest.raises(ValueError):
-        hp.plot_sample_losses(Y_TRUE, Y_PROB, top=0)
-
-
 # --- tables -------------------------------------------------------------------------------------
 
 
@@ -142,29 +110,6 @@ def test_colour_event_table_prints_the_tutorials_numbers():
         colour_event_table(P, Q, ["red", "green"])
 
 
-def test_binary_sample_table_prints_the_tutorials_losses():
-    lines = binary_sample_table(Y_TRUE, Y_PROB).splitlines()
-    losses = [line.split()[-1] for line in lines[2:12]]
-    assert losses == [
-        "0.223",
-        "0.105",
-        "0.105",
-        "0.511",
-        "0.223",
-        "0.105",
-        "0.511",
-        "0.223",
-        "0.105",
-        "0.357",
-    ]
-    assert lines[-1].split() == ["mean", "0.247"]
-    assert "[0.40, 0.60]" in lines[5] and "[0, 1]" in lines[5]
-    shown = binary_sample_table([1, 0], [0.8, 0.4], losses=[1.0, 2.0])
-    assert shown.splitlines()[-1].split() == ["mean", "1.500"]
-    with pytest.raises(ValueError):
-        binary_sample_table([1, 0], [0.8, 0.4], losses=[1.0])
-
-
 def test_format_table_alignment_rounding_and_errors():
     text = format_table(["name", "v"], [["a", -0.0001], ["bb", math.inf], ["c", 7]], digits=2)
     lines = text.splitlines()
@@ -191,48 +136,3 @@ def test_draw_distributions_returns_the_artists_it_drew():
     assert [t.get_text() for t in drawn.q_labels] == [f"{v:.2f}" for v in Q]
     assert [t.get_text() for t in drawn.p_labels] == [f"{v:.2f}" for v in P]
     assert all(label in ax.texts for label in drawn.p_labels + drawn.q_labels)
-
-
-def test_draw_sample_losses_returns_the_artists_it_drew():
-    _fig, ax = hp.subplots()
-    drawn = hp.draw_sample_losses(ax, Y_TRUE, Y_PROB, highlight=2)
-    losses = helpers.binary_cross_entropy(Y_TRUE, Y_PROB, reduction="none")
-    assert list(drawn.bars) == list(ax.containers[0])
-    assert [t.get_text() for t in drawn.labels] == [f"{v:.3f}" for v in losses]
-    assert drawn.mean in ax.lines
-    assert drawn.mean.get_ydata()[0] == pytest.approx(losses.mean())
-    assert drawn.mean_legend is ax.get_legend().get_texts()[-1]
-    assert drawn.top == ax.get_ylim()[1]
-    assert drawn.bars[2].get_linewidth() == 2.5
-
-
-def test_sample_histogram_running_cross_entropy_and_overfitting_figures():
-    from helpers import sampling
-    from helpers.examples import COLOURS as colours
-    from helpers.examples import P as p_true
-    from helpers.examples import Q as q_model
-    from helpers.plotting import examples as figures
-
-    sample = sampling.draw(p_true, 200, seed=11)
-    p_hat = sampling.empirical_distribution(sample, 3)
-    fig = figures.plot_sample_histogram(p_hat, p_true, q_model, colours, n=200)
-    heights = [[b.get_height() for b in c] for c in fig.axes[0].containers]
-    np.testing.assert_allclose(heights, [p_hat, p_true, q_model])
-    assert fig.axes[0].containers[0][0].get_hatch() == "xx"
-    running = sampling.running_cross_entropy(sample, q_model)
-    fig = figures.plot_running_cross_entropy(
-        running, helpers.cross_entropy(p_true, q_model), helpers.entropy(p_true)
-    )
-    line = fig.axes[0].lines[0]
-    np.testing.assert_allclose(line.get_ydata(), running)
-    assert fig.axes[0].get_xscale() == "log"
-    fig = figures.plot_train_test_cross_entropy([5, 50], [1.1, 1.3], [1.6, 1.4], 1.36)
-    assert [ln.get_marker() for ln in fig.axes[0].lines[:2]] == ["o", "s"]
-    for bad in (
-        lambda: figures.plot_sample_histogram(p_hat, p_true, [0.5, 0.5], colours, n=3),
-        lambda: figures.plot_running_cross_entropy([-1.0], 1.0, 1.0),
-        lambda: figures.plot_train_test_cross_entropy([5], [1.0, 2.0], [1.0], 1.0),
-        lambda: figures.plot_train_test_cross_entropy([0], [1.0], [1.0], 1.0),
-    ):
-        with pytest.raises(ValueError):
-            bad()
