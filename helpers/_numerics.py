@@ -74,3 +74,15 @@ def sum_p_times(p: np.ndarray, log_q: np.ndarray) -> np.ndarray:
         np.ascontiguousarray(log_q.reshape(-1, k)),
     )
     return rows.reshape(p.shape[:-1])
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    """σ(z) = 1 / (1 + e^{−z}) for finite float arrays, without overflow (no checks: callers
+    validate once, e.g. before a training loop)."""
+    e = np.exp(-np.abs(z))  # in (0, 1]: never overflows
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def softplus(z: np.ndarray) -> np.ndarray:
+    """ln(1 + e^z) = max(z, 0) + ln(1 + e^{−|z|}) for finite float arrays (no checks)."""
+    return np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from . import _numerics
 from ._numerics import clip_probability, log, log1m, p_times, sum_p_times
 from ._validation import (
     Value,
@@ -188,9 +189,7 @@ def sigmoid(z: ArrayLike) -> NDArray[np.float64]:
         >>> sigmoid([0.0, 1000.0, -1000.0])
         array([0.5, 1. , 0. ])
     """
-    z = _finite(z, "z")
-    e = np.exp(-np.abs(z))  # in (0, 1]: never overflows
-    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+    return _numerics.sigmoid(_finite(z, "z"))
 
 
 def softplus(z: ArrayLike) -> NDArray[np.float64]:
@@ -202,8 +201,7 @@ def softplus(z: ArrayLike) -> NDArray[np.float64]:
         >>> softplus([-40.0, 0.0, 40.0]).round(4)
         array([ 0.    ,  0.6931, 40.    ])
     """
-    z = _finite(z, "z")
-    return np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))
+    return _numerics.softplus(_finite(z, "z"))
 
 
 def log_softmax(logits: ArrayLike) -> NDArray[np.float64]:
