@@ -167,15 +167,6 @@ def figure_functions() -> list[str]:
     )
 
 
-def test_the_first_module_names_still_reach_every_figure_they_held():
-    # notebooks 02 and 04 call helpers.plotting.information.… and helpers.plotting.examples.…
-    for old in ("information", "examples"):
-        module = importlib.import_module(f"helpers.plotting.{old}")
-        for name in module.__all__:
-            assert getattr(module, name) is getattr(plotting, name), f"{old}.{name}"
-    assert len(plotting.information.__all__) == 6 and len(plotting.examples.__all__) == 10
-
-
 def test_every_figure_function_has_a_good_call():
     missing = [name for name in figure_functions() if name not in GOOD_CALLS]
     assert not missing, f"add a good call to GOOD_CALLS for {missing}"

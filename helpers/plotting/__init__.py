@@ -22,14 +22,14 @@ Topics, in the order of the series:
 - :mod:`.likelihood` (06): a loss against one parameter; a Gaussian NLL against the MSE.
 - :mod:`.reading` (07): −ln p, clipping near 0, the no-skill log loss.
 - :mod:`.practice` (08): gradients with respect to the logit, learning curves, label smoothing.
-
-:mod:`.information` and :mod:`.examples`, these figures' first homes, re-export them under the
-old names (notebooks 02 and 04 call ``helpers.plotting.information.…``/``examples.…``).
+- :mod:`.frameworks` (09): softmax applied twice, the focal loss.
+- :mod:`.divergences` (10): soft targets, forward and reverse KL fits, information quantities.
+- :mod:`.calibration` (11): proper scoring rules, reliability diagrams, temperature scaling.
+- :mod:`.coding` (12): cross-entropy against model order, compressed sizes.
 """
 
 from __future__ import annotations
 
-from . import examples, information  # noqa: F401  (the old names: see above)
 from ._style import (
     EXTRA_COLOUR,
     P_COLOUR,
