@@ -252,12 +252,6 @@ def call(name: str, kwargs: dict[str, object]):
     return getattr(plotting, name)(**kwargs)
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.mark.parametrize("name", sorted(GOOD_CALLS))
 def test_the_good_call_draws(name):
     result = call(name, GOOD_CALLS[name])

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import math
 
-import matplotlib.pyplot as plt
 import pytest
 
 import helpers
 import helpers.plotting as hp
 from helpers.examples import Y_PROB, Y_TRUE
 from helpers.tables import binary_sample_table
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 def heights(container) -> list[float]:
