@@ -19,7 +19,7 @@ from .._validation import (
     scalar_or_array,
     shown,
 )
-from ..information import _log, _sum_p_times
+from ..information import _sum_p_times
 from ._common import _broadcast, _finite_array, _positive_array
 
 __all__ = [
@@ -245,23 +245,49 @@ def kl_fit_objective(
     sigma_grid = _positive_array(sigmas, "sigmas", "a standard deviation")
     if mu_grid.ndim != 1 or sigma_grid.ndim != 1:
         raise ValueError("mus and sigmas must be 1-D grids of candidate parameters")
-    z = (grid - mu_grid[:, None, None]) / sigma_grid[None, :, None]
+    return _kl_fit_values(grid, target, mu_grid, sigma_grid, direction) / ln_base
+
+
+def _kl_fit_values(
+    grid: np.ndarray, target: np.ndarray, mus: np.ndarray, sigmas: np.ndarray, direction: str
+) -> NDArray[np.float64]:
+    """:func:`kl_fit_objective` in nats, for inputs it has checked (one pass over the grid).
+
+    With ``a = −½ z²``, ``z = (x − μ)/σ``, ``S = Σ_x e^a`` and so ``ln Q(x) = a − ln S``, the sums
+    need no density and no logarithm of one:
+
+    - forward: ``Σ P ln P − Σ P a + ln S · Σ P``;
+    - reverse: ``(Σ e^a (a − ln P)) / S − ln S`` (over the points where P > 0).
+
+    ``inf`` exactly where the density route finds a zero: a Q(x) = e^a / S that underflows to 0
+    where P(x) > 0 (forward; e^a falls with |x − μ|, so the ends of P's support decide), or a
+    Q(x) > 0 where P(x) = 0 (reverse).
+    """
+    # a = −½ z², built in place in one buffer: (x − μ)/σ, squared, halved (exact: a power of 2)
+    a = np.empty((mus.size, sigmas.size, grid.size))
+    np.divide((grid - mus[:, None])[:, None, :], sigmas[None, :, None], out=a)
+    np.multiply(a, a, out=a)
+    np.multiply(a, -0.5, out=a)
     with np.errstate(under="ignore"):
-        q = np.exp(-0.5 * z * z)
-    totals = q.sum(axis=-1, keepdims=True)
+        q = np.exp(a)  # unnormalised Q on the grid
+    totals = q.sum(axis=-1)
     if not (totals > 0).all():
         raise ValueError("a candidate Gaussian has no mass on the grid; widen x or narrow mus")
-    q = q / totals
-    log_q = _log(q)
-    log_p = _log(target)
-    with np.errstate(invalid="ignore"):  # -inf - -inf where both are 0: masked below
-        if direction == "forward":
-            ratio = np.where(target > 0, log_p - log_q, 0.0)
-            value = _sum_p_times(np.broadcast_to(target, q.shape), ratio)
-        else:
-            ratio = np.where(q > 0, log_q - log_p, 0.0)
-            value = _sum_p_times(q, ratio)
-    return np.maximum(value, 0.0) / ln_base
+    log_totals = np.log(totals)
+    positive = target > 0
+    log_p = np.log(target, out=np.zeros_like(target), where=positive)
+    if direction == "forward":
+        value = _sum_p_times(target, log_p) - np.einsum("ijk,k->ij", a, target)
+        value = value + log_totals * target.sum()
+        ends = np.flatnonzero(positive)[[0, -1]]
+        with np.errstate(under="ignore"):
+            vanishing = (q[..., ends] / totals[..., None] == 0).any(axis=-1)
+    else:
+        with np.errstate(under="ignore"):
+            value = (np.einsum("ijk,ijk->ij", q, a) - np.einsum("ijk,k->ij", q, log_p)) / totals
+            value = value - log_totals
+            vanishing = (q[..., ~positive] / totals[..., None] > 0).any(axis=-1)
+    return np.where(vanishing, np.inf, np.maximum(value, 0.0))
 
 
 def fit_gaussian_by_kl(

@@ -121,17 +121,47 @@ def fit_softmax_regression(
     w = _class_weights(class_weights, int(n_classes))
     sample_weights = rows @ w
     total = _total_weight(sample_weights)
-    W = np.zeros((features.shape[1], int(n_classes)))
-    b = np.zeros(int(n_classes))
-    for _ in range(int(epochs)):
-        with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported below
-            z = features @ W + b
-            if not np.isfinite(z).all():
-                raise ValueError(f"training diverged (logits overflowed): lr = {lr!r} is too large")
-            grad = (softmax(z) - rows) * (sample_weights / total)[:, None]
-            W -= lr * features.T @ grad
-            b -= lr * grad.sum(axis=0)
+    W, b = _gradient_descent(features, rows, sample_weights / total, lr, int(epochs))
     if not (np.isfinite(W).all() and np.isfinite(b).all()):
         raise ValueError(f"training diverged (weights overflowed): lr = {lr!r} is too large")
     loss = weighted_cross_entropy_with_logits(y, features @ W + b, w)
     return SoftmaxFit(weights=W, bias=b, loss=float(loss))
+
+
+def _gradient_descent(
+    features: np.ndarray, rows: np.ndarray, shares: np.ndarray, lr: float, epochs: int
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The loop of :func:`fit_softmax_regression`, on inputs it has checked: W (d, k) and b (k,).
+
+    Each step: z = X W + b, p = softmax(z) (shifted by each row's largest logit), and
+    W −= lr Xᵀ G, b −= lr Σ_i G_i with G = (p − y) · shares. The arrays are held classes × samples
+    (one row per class) and reused from step to step, so the per-class reductions run along
+    contiguous rows and nothing is validated or allocated inside the loop.
+    """
+    n, k = rows.shape
+    x_rows = np.ascontiguousarray(features.T)  # (d, n)
+    targets = np.ascontiguousarray(rows.T)  # (k, n)
+    W_t = np.zeros((k, features.shape[1]))  # Wᵀ, (k, d)
+    b = np.zeros((k, 1))
+    z = np.empty((k, n))
+    largest = np.empty(n)
+    totals = np.empty(n)
+    step = np.empty_like(W_t)
+    with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported
+        for _ in range(epochs):
+            np.matmul(W_t, x_rows, out=z)
+            z += b
+            if not np.isfinite(z).all():
+                raise ValueError(f"training diverged (logits overflowed): lr = {lr!r} is too large")
+            np.max(z, axis=0, out=largest)
+            z -= largest
+            np.exp(z, out=z)
+            np.sum(z, axis=0, out=totals)
+            z /= totals  # softmax(z), column by column
+            z -= targets
+            z *= shares  # G, the gradient with respect to the logits, (k, n)
+            np.matmul(z, features, out=step)
+            step *= lr
+            W_t -= step
+            b -= lr * z.sum(axis=1, keepdims=True)
+    return np.ascontiguousarray(W_t.T), b[:, 0].copy()
