@@ -37,7 +37,8 @@ The learner's path (``--only setup|notebooks|nbval|site|browser``; all by defaul
 7. Each notebook on a fresh kernel (nbclient) vs a floor notebook — numpy and matplotlib
    imported, one figure drawn — measured round-robin in the same run, medians of 3; wall time
    and the kernel's own CPU time (benchmarks/notebook_times.py) — target ≤ 2×. A bar chart is
-   saved to build/bench/notebooks.png (git-ignored).
+   saved to build/bench/notebooks.png (git-ignored), and a table shows where each notebook's
+   kernel CPU goes: kernel start, library imports, figure rendering, explorers, other work.
 8. The whole strict-nbval run (``pytest --nbval notebooks``) and the site build
    (tools/build_site.py), each against as many floor notebooks as there are notebooks
    (informative).
@@ -268,7 +269,24 @@ def bench_notebooks(repeats: int, names: list[str] | None) -> tuple[bool, float,
             f"{statistics.median(cpu[name]):.2f} s = {cpu_ratios[name]:.2f}x"
         )
         ok &= row(name, measured, ratio, "target <= 2x", ratio <= 2)
+    print_breakdown(names)
     return ok, floor, times
+
+
+def print_breakdown(names: list[str] | None) -> None:
+    """Where each notebook's kernel CPU goes, beside the floor's (one more run of each)."""
+    import nbformat
+
+    import notebook_times as notebooks
+
+    books = {notebooks.FLOOR: notebooks.floor_notebook()}
+    books |= {p.stem[:2]: nbformat.read(p, as_version=4) for p in notebooks.notebook_paths(names)}
+    print("\nWhere the kernel CPU goes (s, one fresh-kernel run each; notebook_times.breakdown)")
+    print(f"{'':<8}" + "".join(f"{part:>18}" for part in notebooks.PARTS) + f"{'total':>9}")
+    for name, nb in books.items():
+        parts = notebooks.breakdown(nb)
+        cells = "".join(f"{parts[part]:>18.2f}" for part in notebooks.PARTS)
+        print(f"{name:<8}{cells}{sum(parts.values()):>9.2f}", flush=True)
 
 
 def bench_command(label: str, command: list[str], floor: float, n: int, target: str) -> bool:

@@ -91,3 +91,84 @@ def ratios(times: dict[str, list[float]]) -> dict[str, float]:
     """Each notebook's median time over the floor's median time."""
     floor = statistics.median(times[FLOOR])
     return {name: statistics.median(t) / floor for name, t in times.items() if name != FLOOR}
+
+
+#: Where a notebook's kernel CPU goes (:func:`breakdown`).
+PARTS = ("kernel start", "library imports", "figure rendering", "explorers", "other work")
+#: The libraries whose first import :func:`breakdown` counts as "library imports".
+LIBRARIES = ("numpy", "matplotlib", "scipy", "sklearn", "ipywidgets")
+
+#: Run first in the measured copy. It counts the CPU spent (1) in the outermost first import of
+#: each library in LIBRARIES, wherever it happens (a notebook's first cell, or helpers.plotting
+#: importing matplotlib on first use), and (2) inside matplotlib's ``print_figure``: layout,
+#: drawing and PNG encoding, what JupyterLab's inline backend calls after each cell that leaves
+#: a figure. The print_figure timer goes in at the first cell boundary after matplotlib is
+#: imported; post-execute hooks run in the order they were registered, and this one is
+#: registered before the inline backend's flush, so the first figure is timed too.
+HOOK_CELL = f"""\
+import builtins as _b, sys as _s, time as _time
+_b._course_t = {{"render": 0.0, "import": 0.0}}
+_libraries, _import, _depth = {LIBRARIES!r}, _b.__import__, [0]
+def _timed_import(name, globals=None, locals=None, fromlist=(), level=0):
+    if _depth[0] or level or name.partition(".")[0] not in _libraries or name in _s.modules:
+        return _import(name, globals, locals, fromlist, level)
+    _depth[0], start = 1, _time.process_time()
+    try:
+        return _import(name, globals, locals, fromlist, level)
+    finally:
+        _depth[0] = 0
+        _b._course_t["import"] += _time.process_time() - start
+_b.__import__ = _timed_import
+def _course_hook(_hooked=[False]):
+    bases = _s.modules.get("matplotlib.backend_bases")
+    if bases is None or _hooked[0]:
+        return
+    original = bases.FigureCanvasBase.print_figure
+    def timed(self, *args, **kwargs):
+        start = _time.process_time()
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            _b._course_t["render"] += _time.process_time() - start
+    bases.FigureCanvasBase.print_figure = timed
+    _hooked[0] = True
+get_ipython().events.register("pre_run_cell", lambda *a: _course_hook())
+get_ipython().events.register("post_execute", _course_hook)
+"""
+READ_CELL = (
+    "import psutil as _p, builtins as _b\n_t = _p.Process().cpu_times()\n"
+    "print('@cpu', _t.user + _t.system, _b._course_t['render'], _b._course_t['import'])"
+)
+
+
+def _mark(cell: nbformat.NotebookNode) -> list[float]:
+    text = "".join(o.get("text", "") for o in cell.outputs if o.get("output_type") == "stream")
+    line = next(line for line in text.splitlines() if line.startswith("@cpu"))
+    return [float(x) for x in line.split()[1:]]
+
+
+def breakdown(nb: nbformat.NotebookNode, folder: Path = NOTEBOOKS) -> dict[str, float]:
+    """Where one fresh-kernel run of ``nb`` spends the kernel's CPU seconds, by :data:`PARTS`.
+
+    A copy of the notebook gets :data:`HOOK_CELL` first and a cell reading the kernel's CPU
+    time after each code cell. "library imports" and "figure rendering" are timed where they
+    happen (see :data:`HOOK_CELL`); "explorers" is the rest of the cells that build an
+    interactive explorer, "other work" the rest of every other cell (computing, printing,
+    building figures, importing helpers).
+    """
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    copy = nbformat.v4.new_notebook()
+    copy.cells += [nbformat.v4.new_code_cell(HOOK_CELL), nbformat.v4.new_code_cell(READ_CELL)]
+    for cell in code:
+        copy.cells += [nbformat.from_dict(cell), nbformat.v4.new_code_cell(READ_CELL)]
+    run_seconds(copy, folder)
+    marks = [_mark(copy.cells[i]) for i in range(1, len(copy.cells), 2)]
+    parts = dict.fromkeys(PARTS, 0.0)
+    parts["kernel start"] = marks[0][0]
+    parts["figure rendering"] = marks[-1][1] - marks[0][1]
+    parts["library imports"] = marks[-1][2] - marks[0][2]
+    for i, cell in enumerate(code):
+        (cpu0, render0, import0), (cpu1, render1, import1) = marks[i], marks[i + 1]
+        spent = (cpu1 - cpu0) - (render1 - render0) - (import1 - import0)
+        parts["explorers" if "_explorer(" in cell.source else "other work"] += spent
+    return parts

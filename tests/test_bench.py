@@ -55,6 +55,24 @@ def test_run_times_a_tiny_notebook_on_both_clocks(tmp_path):
     assert len(nb.cells) == 1  # the CPU cell went into a copy
 
 
+def test_breakdown_times_imports_and_rendering_and_adds_up(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("x = sum(i * i for i in range(3_000_000))"),
+        nbformat.v4.new_code_cell("import matplotlib.pyplot as plt\nfig, ax = plt.subplots()"),
+        nbformat.v4.new_code_cell("helpers_explorer = lambda: None\nhelpers_explorer()"),
+    ]
+    parts = notebooks.breakdown(nb, tmp_path)
+    assert set(parts) == set(notebooks.PARTS)
+    assert parts["library imports"] > 0.1  # matplotlib (and numpy with it), first imported here
+    assert parts["figure rendering"] > 0.01  # the inline backend drew the figure
+    assert parts["other work"] > 0.1  # the loop in the first cell
+    assert parts["explorers"] < 0.05  # an "explorer" cell that does nothing costs nothing
+    assert all(value >= -0.02 for value in parts.values())
+    _, cpu = notebooks.run_times(nb, tmp_path)
+    assert sum(parts.values()) == pytest.approx(cpu, abs=0.5)
+
+
 def test_percentile_and_summary():
     assert browser.percentile([3.0, 1.0, 2.0], 50) == 2.0
     assert browser.percentile([0.0, 10.0], 95) == pytest.approx(9.5)
