@@ -106,34 +106,45 @@ LIBRARIES = ("numpy", "matplotlib", "scipy", "sklearn", "ipywidgets")
 #: imported; post-execute hooks run in the order they were registered, and this one is
 #: registered before the inline backend's flush, so the first figure is timed too.
 HOOK_CELL = f"""\
-import builtins as _b, sys as _s, time as _time
-_b._course_t = {{"render": 0.0, "import": 0.0}}
-_libraries, _import, _depth = {LIBRARIES!r}, _b.__import__, [0]
-def _timed_import(name, globals=None, locals=None, fromlist=(), level=0):
-    if _depth[0] or level or name.partition(".")[0] not in _libraries or name in _s.modules:
-        return _import(name, globals, locals, fromlist, level)
-    _depth[0], start = 1, _time.process_time()
-    try:
-        return _import(name, globals, locals, fromlist, level)
-    finally:
-        _depth[0] = 0
-        _b._course_t["import"] += _time.process_time() - start
-_b.__import__ = _timed_import
-def _course_hook(_hooked=[False]):
-    bases = _s.modules.get("matplotlib.backend_bases")
-    if bases is None or _hooked[0]:
-        return
-    original = bases.FigureCanvasBase.print_figure
-    def timed(self, *args, **kwargs):
-        start = _time.process_time()
+def _course_install():  # closures, not globals: the kernel clears its namespace at shutdown
+    import builtins, sys, time
+
+    builtins._course_t = times = {{"render": 0.0, "import": 0.0}}
+    libraries, original_import, depth, hooked = {LIBRARIES!r}, builtins.__import__, [0], [False]
+
+    def timed_import(name, globals=None, locals=None, fromlist=(), level=0):
+        if depth[0] or level or name.partition(".")[0] not in libraries or name in sys.modules:
+            return original_import(name, globals, locals, fromlist, level)
+        depth[0], start = 1, time.process_time()
         try:
-            return original(self, *args, **kwargs)
+            return original_import(name, globals, locals, fromlist, level)
         finally:
-            _b._course_t["render"] += _time.process_time() - start
-    bases.FigureCanvasBase.print_figure = timed
-    _hooked[0] = True
-get_ipython().events.register("pre_run_cell", lambda *a: _course_hook())
-get_ipython().events.register("post_execute", _course_hook)
+            depth[0] = 0
+            times["import"] += time.process_time() - start
+
+    def hook(*args):
+        bases = sys.modules.get("matplotlib.backend_bases")
+        if bases is None or hooked[0]:
+            return
+        print_figure = bases.FigureCanvasBase.print_figure
+
+        def timed(self, *args, **kwargs):
+            start = time.process_time()
+            try:
+                return print_figure(self, *args, **kwargs)
+            finally:
+                times["render"] += time.process_time() - start
+
+        bases.FigureCanvasBase.print_figure = timed
+        hooked[0] = True
+
+    builtins.__import__ = timed_import
+    get_ipython().events.register("pre_run_cell", hook)
+    get_ipython().events.register("post_execute", hook)
+
+
+_course_install()
+del _course_install
 """
 READ_CELL = (
     "import psutil as _p, builtins as _b\n_t = _p.Process().cpu_times()\n"
