@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from . import _ngram_counts as counting
 from ._validation import real_number, shown
 from .likelihood import perplexity as _perplexity
 
@@ -83,60 +84,6 @@ def max_order(alphabet: str = ALPHABET) -> int:
     return order
 
 
-def _codes(
-    text: object, alphabet: str, name: str = "text", index: dict[str, int] | None = None
-) -> NDArray[np.int64]:
-    """The text as indices into the alphabet; ValueError for a non-string or a foreign char."""
-    if not isinstance(text, str):
-        raise ValueError(f"{name} must be a string, got {type(text).__name__}")
-    if index is None:
-        index = {ch: i for i, ch in enumerate(alphabet)}
-    try:
-        return np.fromiter((index[ch] for ch in text), dtype=np.int64, count=len(text))
-    except KeyError:
-        position = next(i for i, ch in enumerate(text) if ch not in index)
-        raise ValueError(
-            f"{name}[{position}] = {text[position]!r} is not in the model's alphabet"
-        ) from None
-
-
-def _context_keys(codes: NDArray[np.int64], order: int, base: int) -> NDArray[np.int64]:
-    """For every position i, the k = ``order`` characters before it as one base-``base`` number
-    (the newest character is the lowest digit; positions before the text are ``base − 1``)."""
-    padded = np.concatenate([np.full(order, base - 1, dtype=np.int64), codes])
-    keys = np.zeros(codes.size, dtype=np.int64)
-    for m in range(1, order + 1):  # m-th character back
-        keys += padded[order - m : order - m + codes.size] * base ** (m - 1)
-    return keys
-
-
-def _lookup(keys: NDArray[np.int64], values: NDArray[np.int64], query: NDArray[np.int64]):
-    """``values`` at the positions of ``query`` in the sorted ``keys``; 0 where it is absent."""
-    at = np.minimum(np.searchsorted(keys, query), keys.size - 1)
-    return np.where(keys[at] == query, values[at], 0)
-
-
-@dataclass(frozen=True)
-class _Counts:
-    """One order's counts from training: every (context, next character) seen, and every
-    context with its total n(c) and number of distinct followers T(c), all sorted by key."""
-
-    ngram_keys: NDArray[np.int64]
-    ngram_counts: NDArray[np.int64]
-    context_keys: NDArray[np.int64]
-    context_totals: NDArray[np.int64]
-    context_types: NDArray[np.int64]
-
-
-def _count(codes: NDArray[np.int64], order: int, base: int) -> _Counts:
-    contexts = _context_keys(codes, order, base)
-    ngram_keys, ngram_counts = np.unique(contexts * base + codes, return_counts=True)
-    context_of_ngram = ngram_keys // base
-    context_keys, first, types = np.unique(context_of_ngram, return_index=True, return_counts=True)
-    totals = np.add.reduceat(ngram_counts, first)
-    return _Counts(ngram_keys, ngram_counts, context_keys, totals, types)
-
-
 @dataclass(frozen=True, eq=False)
 class NgramModel:
     """A fitted character model; make one with :func:`fit`.
@@ -154,7 +101,7 @@ class NgramModel:
     alpha: float
     interpolated: bool
     n_train: int
-    _levels: tuple[_Counts, ...] = field(repr=False)
+    _levels: tuple[counting.Counts, ...] = field(repr=False)
     _memo: dict[str, NDArray[np.float64]] = field(default_factory=dict, repr=False)
 
     @property
@@ -200,9 +147,9 @@ class NgramModel:
         if context in self._memo:  # the coder asks for the same contexts again and again
             return self._memo[context]
         try:
-            recent = _codes(context, self.alphabet, "context", self._index)
+            recent = counting.as_codes(context, self.alphabet, "context", self._index)
         except ValueError:  # say where in the context as given
-            _codes(full, self.alphabet, "context", self._index)
+            counting.as_codes(full, self.alphabet, "context", self._index)
             raise
         p = np.full(k, 1.0 / k)
         for level in self._used_levels():
@@ -227,17 +174,46 @@ class NgramModel:
         >>> fit("abab", order=1, alpha=1.0, alphabet="ab").char_probabilities("ab").tolist()
         [0.6666666666666666, 0.75]
         """
-        codes = _codes(text, self.alphabet, "text", self._index)
+        codes = counting.as_codes(text, self.alphabet, "text", self._index)
         base = len(self.alphabet) + 1
         p = np.full(codes.size, 1.0 / len(self.alphabet))
         for level in self._used_levels():
             counts = self._levels[level]
-            contexts = _context_keys(codes, level, base)
-            seen = _lookup(counts.ngram_keys, counts.ngram_counts, contexts * base + codes)
-            totals = _lookup(counts.context_keys, counts.context_totals, contexts)
-            types = _lookup(counts.context_keys, counts.context_types, contexts)
+            contexts = counting.position_keys(codes, level, base)
+            seen = counting.lookup(counts.ngram_keys, counts.ngram_counts, contexts * base + codes)
+            totals = counting.lookup(counts.context_keys, counts.context_totals, contexts)
+            types = counting.lookup(counts.context_keys, counts.context_types, contexts)
             p = self._mix(level, p, seen, totals, types)
         return p
+
+    def context_probabilities(self, text: str) -> tuple[list[str], NDArray[np.float64]]:
+        """Every distinct context in ``text`` (the ``order`` characters before each position,
+        fewer at its start), in order of first appearance, with its row of
+        :meth:`probabilities`: the same numbers, computed for all the contexts at once. The
+        arithmetic coder (:mod:`helpers.coding`) builds its tables from them.
+
+        >>> model = fit("abab", order=1, alpha=1.0, alphabet="ab")
+        >>> contexts, rows = model.context_probabilities("abba")
+        >>> contexts, rows.tolist() == [model.probabilities(c).tolist() for c in contexts]
+        (['', 'a', 'b'], True)
+        """
+        codes = counting.as_codes(text, self.alphabet, "text", self._index)
+        base, k = len(self.alphabet) + 1, len(self.alphabet)
+        _, first = np.unique(counting.position_keys(codes, self.order, base), return_index=True)
+        first = np.sort(first)  # where each distinct context first appears
+        p = np.full((first.size, k), 1.0 / k)
+        for level in self._used_levels():
+            counts = self._levels[level]
+            keys = counting.position_keys(codes, level, base)[first] * base
+            lo, hi = (np.searchsorted(counts.ngram_keys, keys + end) for end in (0, k))
+            types = hi - lo  # distinct characters seen after each context
+            row = np.repeat(np.arange(first.size), types)
+            at = np.arange(types.sum()) - np.repeat(np.cumsum(types) - types - lo, types)
+            vector = np.zeros((first.size, k), dtype=np.int64)
+            vector[row, counts.ngram_keys[at] - keys[row]] = counts.ngram_counts[at]
+            p = self._mix(level, p, vector, vector.sum(axis=1, keepdims=True), types[:, None])
+        contexts = [text[max(0, i - self.order) : i] if self.order else "" for i in first.tolist()]
+        return contexts, p
 
     def context_counts(self, text: str) -> NDArray[np.int64]:
         """For every character of ``text``, how often its context (the ``order`` characters
@@ -247,10 +223,10 @@ class NgramModel:
         >>> fit("abab", order=1, alpha=1.0, alphabet="abc").context_counts("acb").tolist()
         [1, 2, 0]
         """
-        codes = _codes(text, self.alphabet, "text", self._index)
-        contexts = _context_keys(codes, self.order, len(self.alphabet) + 1)
+        codes = counting.as_codes(text, self.alphabet, "text", self._index)
+        contexts = counting.position_keys(codes, self.order, len(self.alphabet) + 1)
         counts = self._levels[self.order]
-        return _lookup(counts.context_keys, counts.context_totals, contexts)
+        return counting.lookup(counts.context_keys, counts.context_totals, contexts)
 
     def code_lengths(self, text: str) -> NDArray[np.float64]:
         r"""Each character's ideal code length under the model, in bits:
@@ -339,12 +315,12 @@ def fit(
     alpha = _check_alpha(alpha)
     if not isinstance(interpolated, bool):
         raise ValueError(f"interpolated must be True or False, got {shown(interpolated)}")
-    codes = _codes(text, alphabet)
+    codes = counting.as_codes(text, alphabet)
     if codes.size == 0:
         raise ValueError("text is empty: there is nothing to count")
     base = len(alphabet) + 1
     levels = tuple(
-        _count(codes, level, base) if interpolated or level == order else None
+        counting.count(codes, level, base) if interpolated or level == order else None
         for level in range(order + 1)
     )
     return NgramModel(alphabet, order, alpha, interpolated, int(codes.size), levels)

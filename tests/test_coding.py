@@ -205,6 +205,38 @@ def test_same_model_refitted_gives_the_same_bytes():
     assert encode(text, fit(text, 2, 0.1)).hex() == encode(text, fit(text, 2, 0.1)).hex()
 
 
+@pytest.mark.parametrize("interpolated", [False, True])
+@pytest.mark.parametrize("order", [0, 1, 3, 5])
+def test_tables_built_at_once_are_the_tables_built_one_context_at_a_time(order, interpolated):
+    train, held = split_text(CORPUS.read_text(encoding="utf-8")[:20_000])
+    batch = coding._Tables(fit(train, order, 0.01, interpolated=interpolated), order)
+    batch.prefill(held)
+    single = coding._Tables(fit(train, order, 0.01, interpolated=interpolated), order)  # own cache
+    contexts = {held[max(0, i - order) : i] if order else "" for i in range(len(held))}
+    assert set(batch.cache) == contexts and not single.cache
+    for context in contexts:
+        assert batch.cache[context] == single(context), repr(context)
+
+
+class _BadRows:
+    """A model whose batch rows are not distributions: the coder must not trust them."""
+
+    alphabet, order = "ab", 1
+
+    def probabilities(self, context=""):
+        return np.array([0.5, 0.5])
+
+    def context_probabilities(self, text):
+        contexts = sorted({text[max(0, i - 1) : i] for i in range(len(text))})
+        return contexts, np.full((len(contexts), 2), np.nan)
+
+
+def test_batch_rows_that_are_not_distributions_are_checked_one_context_at_a_time():
+    model = _BadRows()
+    assert decode(encode("abba", model), model, 4) == "abba"
+    assert code_length("abba", model, quantised=True) == pytest.approx(4.0, abs=1e-6)
+
+
 def test_a_certain_text_costs_almost_nothing_and_an_empty_one_nothing():
     model = FixedModel("a", [1.0])
     assert encode("a" * 1000, model) == b"\x80"
