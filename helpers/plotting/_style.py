@@ -103,7 +103,7 @@ def _leave_drawing_to_the_inline_backend(fig: Figure) -> None:
     After each cell, IPython's post-execute hook redraws every *stale* pyplot figure, and Agg's
     ``draw_idle`` draws at once (matplotlib issues #4780 and #5800); then the inline backend
     draws the figure again, twice, for the PNG it shows — which is all a learner sees. The first
-    draw is thrown away: it was a third of each figure's rendering time here. A finished figure
+    of the three draws is thrown away (counted with a hook on ``Figure.draw``). A finished figure
     is marked up to date so that hook skips it; the PNG is drawn from the figure as it is, so
     nothing shown changes, and any later change marks it stale again. Interactive backends
     (``%matplotlib widget``, Qt) repaint from the stale flag, so there it is left alone.
