@@ -21,23 +21,30 @@ def _double_softmax_band(k: int) -> tuple[float, float]:
     return 1 / (1 + (k - 1) * e), e / (e + k - 1)
 
 
+def _logits_as_probabilities(p: np.ndarray, advice: str, out: list[Finding]) -> bool:
+    """Report values outside [0, 1] where probabilities belong (say what to use: ``advice``)."""
+    low, high = float(p.min()), float(p.max())
+    if 0 <= low and high <= 1:
+        return False
+    message = (
+        f"y_pred has values from {_fmt(low)} to {_fmt(high)}, outside [0, 1]: these look like "
+        f"logits passed where probabilities are expected. Use {advice}"
+    )
+    out.append(Finding("logits_as_probabilities", message))
+    return True
+
+
 def _probability_row_findings(p: np.ndarray, out: list[Finding], *, multilabel: bool) -> None:
     """Predictions that should be probability rows (or independent sigmoids if multilabel)."""
     k = p.shape[1]
-    low, high = float(p.min()), float(p.max())
-    if low < 0 or high > 1:
-        out.append(
-            Finding(
-                "logits_as_probabilities",
-                (
-                    f"y_pred has values from {_fmt(low)} to {_fmt(high)}, outside [0, 1]: these "
-                    "look like logits passed where probabilities are expected. Use the "
-                    "from-logits loss (from_logits=True, CrossEntropyLoss, BCEWithLogitsLoss) or "
-                    "apply " + ("sigmoid" if multilabel else "softmax") + " first."
-                ),
-            )
-        )
+    advice = (
+        "the from-logits loss (from_logits=True, CrossEntropyLoss, BCEWithLogitsLoss) or apply "
+        + ("sigmoid" if multilabel else "softmax")
+        + " first."
+    )
+    if _logits_as_probabilities(p, advice, out):
         return
+    low, high = float(p.min()), float(p.max())
     sums = p.sum(axis=1)
     normalised = np.abs(sums - 1) <= SUM_TOLERANCE
     if multilabel:
@@ -82,19 +89,10 @@ def _probability_row_findings(p: np.ndarray, out: list[Finding], *, multilabel: 
 
 
 def _binary_probability_findings(p: np.ndarray, out: list[Finding]) -> None:
-    low, high = float(p.min()), float(p.max())
-    if low < 0 or high > 1:
-        out.append(
-            Finding(
-                "logits_as_probabilities",
-                (
-                    f"y_pred has values from {_fmt(low)} to {_fmt(high)}, outside [0, 1]: these "
-                    "look like logits passed where probabilities are expected. Use "
-                    "BCEWithLogitsLoss / from_logits=True, or apply the sigmoid first."
-                ),
-            )
-        )
+    advice = "BCEWithLogitsLoss / from_logits=True, or apply the sigmoid first."
+    if _logits_as_probabilities(p, advice, out):
         return
+    low, high = float(p.min()), float(p.max())
     s1 = 1 / (1 + math.exp(-1))
     if p.size >= 2 and low >= 0.5 and high <= s1 + 1e-12:
         out.append(
