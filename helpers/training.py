@@ -209,8 +209,9 @@ def train_logistic(
         # numbers as sigmoid, binary_cross_entropy_with_logits and gradient_wrt_logit.
         s = _numerics.sigmoid(z)
         accuracy.append(float(np.mean((z > 0) == positive)))
-        per_sample = labels * _numerics.softplus(-z) + (1 - labels) * _numerics.softplus(z)
-        log_loss.append(float(per_sample.mean() + 0.0))
+        with np.errstate(over="ignore"):  # a loss beyond float64's range is inf, quietly
+            per_sample = labels * _numerics.softplus(-z) + (1 - labels) * _numerics.softplus(z)
+            log_loss.append(float(per_sample.mean() + 0.0))
         squared.append(float(np.mean(0.5 * (s - labels) ** 2)))
         if epoch == epochs:
             break
