@@ -130,3 +130,36 @@ def test_the_check_sees_a_changed_figure(tmp_path):
     assert len(changed) == 1 and "RMS" in changed[0]
     fewer = figure_differences([same, same], [same], "fewer", tmp_path)
     assert fewer == ["fewer: 2 committed image(s), 1 drawn now"]
+
+
+DRAW_COUNTER = """\
+import matplotlib.figure, matplotlib.pyplot as plt
+import helpers
+draws = []
+original = matplotlib.figure.Figure.draw
+def counted(self, renderer):
+    draws.append(self)
+    return original(self, renderer)
+matplotlib.figure.Figure.draw = counted
+"""
+
+
+@pytest.mark.slow
+def test_under_the_inline_backend_a_course_figure_is_drawn_only_for_its_png():
+    """A course figure is drawn twice after its cell (the two draws of the inline backend's PNG:
+    layout, then pixels), not three times: IPython's post-execute redraw of a stale figure is
+    skipped (``helpers.plotting._style``). A plain pyplot figure, for comparison, gets all three."""
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(DRAW_COUNTER),
+        nbformat.v4.new_code_cell("fig = helpers.plotting.plot_binary_entropy()"),
+        nbformat.v4.new_code_cell("print(sum(d is fig for d in draws))"),
+        nbformat.v4.new_code_cell("plain, ax = plt.subplots()\nax.plot([1, 2, 3])"),
+        nbformat.v4.new_code_cell("print(sum(d is plain for d in draws))"),
+    ]
+    NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    assert nb.cells[1].outputs[0]["output_type"] == "display_data"  # the figure is still shown
+    assert nb.cells[2].outputs[0]["text"].strip() == "2"
+    assert nb.cells[4].outputs[0]["text"].strip() == "3"
