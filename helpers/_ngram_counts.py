@@ -8,6 +8,7 @@ a text at once (``char_probabilities``, ``context_probabilities``).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,18 +18,34 @@ from numpy.typing import NDArray
 def as_codes(
     text: object, alphabet: str, name: str = "text", index: dict[str, int] | None = None
 ) -> NDArray[np.int64]:
-    """The text as indices into the alphabet; ValueError for a non-string or a foreign char."""
+    """The text as indices into the alphabet; ValueError for a non-string or a foreign char.
+
+    Short texts (a context) are looked up character by character in ``index``; long ones in one
+    vectorised pass over their code points (a training text of 50,000 characters: ~1 ms).
+    """
     if not isinstance(text, str):
         raise ValueError(f"{name} must be a string, got {type(text).__name__}")
-    if index is None:
-        index = {ch: i for i, ch in enumerate(alphabet)}
-    try:
-        return np.fromiter((index[ch] for ch in text), dtype=np.int64, count=len(text))
-    except KeyError:
-        position = next(i for i, ch in enumerate(text) if ch not in index)
-        raise ValueError(
-            f"{name}[{position}] = {text[position]!r} is not in the model's alphabet"
-        ) from None
+    if len(text) < 64:
+        if index is None:
+            index = {ch: i for i, ch in enumerate(alphabet)}
+        if all(ch in index for ch in text):
+            return np.array([index[ch] for ch in text], dtype=np.int64)
+    else:
+        points, codes = _alphabet_table(alphabet)
+        text_points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        at = np.minimum(np.searchsorted(points, text_points), points.size - 1)
+        if (points[at] == text_points).all():
+            return codes[at]
+    position = next(i for i, ch in enumerate(text) if ch not in alphabet)
+    raise ValueError(f"{name}[{position}] = {text[position]!r} is not in the model's alphabet")
+
+
+@functools.lru_cache(maxsize=16)
+def _alphabet_table(alphabet: str) -> tuple[NDArray[np.uint32], NDArray[np.int64]]:
+    """The alphabet's code points, sorted, and each one's index in the alphabet."""
+    points = np.frombuffer(alphabet.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    order = np.argsort(points, kind="stable")
+    return points[order], order.astype(np.int64)
 
 
 def position_keys(codes: NDArray[np.int64], order: int, base: int) -> NDArray[np.int64]:
@@ -66,3 +83,14 @@ def count(codes: NDArray[np.int64], order: int, base: int) -> Counts:
     context_keys, first, types = np.unique(context_of_ngram, return_index=True, return_counts=True)
     totals = np.add.reduceat(ngram_counts, first)
     return Counts(ngram_keys, ngram_counts, context_keys, totals, types)
+
+
+@functools.lru_cache(maxsize=32)
+def count_text(text: str, alphabet: str, order: int) -> Counts:
+    """:func:`count` for a checked text, remembered: fitting models of orders 0..8 (each
+    interpolated model uses every order up to its own) counts each order of a text once. The
+    arrays are read-only, as every model that shares them only reads them."""
+    counts = count(as_codes(text, alphabet), order, len(alphabet) + 1)
+    for array in vars(counts).values():
+        array.flags.writeable = False
+    return counts

@@ -318,9 +318,8 @@ def fit(
     codes = counting.as_codes(text, alphabet)
     if codes.size == 0:
         raise ValueError("text is empty: there is nothing to count")
-    base = len(alphabet) + 1
     levels = tuple(
-        counting.count(codes, level, base) if interpolated or level == order else None
+        counting.count_text(text, alphabet, level) if interpolated or level == order else None
         for level in range(order + 1)
     )
     return NgramModel(alphabet, order, alpha, interpolated, int(codes.size), levels)
