@@ -181,12 +181,22 @@ def real_number(
     return number
 
 
-def _where(array: np.ndarray, mask: np.ndarray) -> str:
+def locate(array: np.ndarray, mask: np.ndarray) -> str:
     """Describe the first position where ``mask`` holds, e.g. ``[2]`` or ``[0, 1]``."""
     if array.ndim == 0:
         return ""  # a single number: no index to show
     index = np.unravel_index(int(np.argmax(mask)), array.shape)
     return "[" + ", ".join(str(int(i)) for i in index) + "]"
+
+
+def finite_array(values: ArrayLike, name: str) -> NDArray[np.float64]:
+    """A float array of finite numbers (any shape), or a ValueError naming the first NaN or ±inf."""
+    array = as_float_array(values, name)
+    bad = ~np.isfinite(array)
+    if bad.any():
+        value = array[bad].flat[0]
+        raise ValueError(f"{name}{locate(array, bad)} = {value} is NaN or infinite")
+    return array
 
 
 def check_unit_interval(array: np.ndarray, name: str, what: str = "probabilities") -> None:
@@ -206,7 +216,7 @@ def check_unit_interval(array: np.ndarray, name: str, what: str = "probabilities
         problem = "is infinite"
     else:
         problem = "is negative" if bad < 0 else "is greater than 1"
-    raise ValueError(f"{name}{_where(array, outside)} = {bad} {problem}; {what} must lie in [0, 1]")
+    raise ValueError(f"{name}{locate(array, outside)} = {bad} {problem}; {what} must lie in [0, 1]")
 
 
 def as_probability_array(values: ArrayLike, name: str) -> NDArray[np.float64]:
@@ -267,7 +277,7 @@ def as_distribution(values: ArrayLike, name: str) -> NDArray[np.float64]:
             raise ValueError(
                 f"{name} sums to {float(totals):.10g}, not 1; it is not a distribution"
             )
-        row = _where(totals, off)
+        row = locate(totals, off)
         raise ValueError(
             f"{name}{row[:-1]}, :] sums to {float(totals[off].flat[0]):.10g}, not 1; "
             "each distribution (the last axis) must sum to 1"
@@ -322,7 +332,7 @@ def class_indices(values: ArrayLike, name: str, n_classes: int) -> NDArray[np.in
     if bad.any():
         value = float(labels.flat[int(np.argmax(bad))])
         raise ValueError(
-            f"{name}{_where(labels, bad)} = {value} is not a class index in 0..{n_classes - 1}"
+            f"{name}{locate(labels, bad)} = {value} is not a class index in 0..{n_classes - 1}"
         )
     return labels.astype(np.intp)
 
@@ -335,7 +345,7 @@ def binary_labels(values: ArrayLike, name: str, why: str = "") -> NDArray[np.flo
     if bad.any():
         value = float(labels.flat[int(np.argmax(bad))])
         raise ValueError(
-            f"{name}{_where(labels, bad)} = {value} is not a label 0 or 1{why}".rstrip()
+            f"{name}{locate(labels, bad)} = {value} is not a label 0 or 1{why}".rstrip()
         )
     return labels
 

@@ -13,9 +13,6 @@ by more than rounding (1e-12) is divided by its row sums before use (renormalise
 KL(P‖Q) ≥ 0 and H(P, Q) ≥ H(P) hold for every accepted input up to rounding, and KL is
 clamped at 0 against a rounding error of a few ulps. Results do not depend on
 memory layout (C order, Fortran order, strided views) or on which batch a row is in.
-
-The private names ``_log``, ``_p_times`` and ``_sum_p_times`` are kept for old imports; new
-code imports them from :mod:`helpers._numerics`.
 """
 
 from __future__ import annotations
@@ -25,10 +22,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._numerics import log as _log  # noqa: F401 - old private names (helpers.tables)
-from ._numerics import p_times as _p_times  # noqa: F401
 from ._numerics import sum_p_times
-from ._numerics import sum_p_times as _sum_p_times  # noqa: F401
 from ._validation import (
     Value,
     as_distribution,

@@ -34,6 +34,7 @@ from ._validation import (
     check_same_shape,
     check_unit_interval,
     class_indices,
+    finite_array,
     positive_number,
     real_number,
     reduce,
@@ -185,12 +186,9 @@ def gaussian_nll(
     """
     check_reduction(reduction)
     s = positive_number(sigma, "sigma")
-    y = as_float_array(y_true, "y_true")
-    mu = as_float_array(y_pred, "y_pred")
+    y = finite_array(y_true, "y_true")
+    mu = finite_array(y_pred, "y_pred")
     check_same_shape(y, mu, "y_true", "y_pred")
-    for array, name in ((y, "y_true"), (mu, "y_pred")):
-        if not np.isfinite(array).all():
-            raise ValueError(f"{name} contains NaN or infinite values; targets must be finite")
     with np.errstate(over="ignore"):  # beyond float64's range: inf
         z = (y - mu) / s
         return reduce(0.5 * LN_2PI + math.log(s) + 0.5 * z * z, reduction)

@@ -29,6 +29,7 @@ from ._validation import (
     check_same_shape,
     check_unit_interval,
     class_indices,
+    finite_array,
     positive_number,
     real_number,
     reduce,
@@ -49,14 +50,6 @@ __all__ = [
 
 def _check_pos_weight(pos_weight: float | None) -> float:
     return 1.0 if pos_weight is None else positive_number(pos_weight, "pos_weight")
-
-
-def _finite(values: ArrayLike, name: str) -> NDArray[np.float64]:
-    array = as_float_array(values, name)
-    if not np.isfinite(array).all():
-        bad = ~np.isfinite(array)
-        raise ValueError(f"{name} contains NaN or infinite values (first: {array[bad].flat[0]})")
-    return array
 
 
 def binary_cross_entropy(
@@ -118,8 +111,12 @@ def binary_cross_entropy(
         return reduce(-(weight * positive + negative), reduction)
 
 
-def _labels_as_rows(y_true: ArrayLike, n_samples: int, n_classes: int) -> NDArray[np.float64]:
-    """Integer class indices → one-hot rows; rows (one-hot or soft) → validated distributions."""
+def target_rows(y_true: ArrayLike, n_samples: int, n_classes: int) -> NDArray[np.float64]:
+    """Integer class indices → one-hot rows; rows (one-hot or soft) → validated distributions.
+
+    The targets of every categorical loss here and in :mod:`helpers.frameworks` and
+    :mod:`helpers.divergences` (not in ``__all__``: a shared check, not a loss).
+    """
     raw = as_float_array(y_true, "y_true")
     if raw.ndim == 1:
         if raw.shape[0] != n_samples:
@@ -176,7 +173,7 @@ def categorical_cross_entropy(
     q = as_distribution(y_prob, "y_prob")
     if q.ndim != 2:
         raise ValueError(f"y_prob must be 2-D (samples × classes), got shape {q.shape}")
-    rows = _labels_as_rows(y_true, *q.shape)
+    rows = target_rows(y_true, *q.shape)
     if eps is not None:
         q = clip_probability(q, eps)
     return reduce(-sum_p_times(rows, log(q)), reduction)
@@ -189,7 +186,7 @@ def sigmoid(z: ArrayLike) -> NDArray[np.float64]:
         >>> sigmoid([0.0, 1000.0, -1000.0])
         array([0.5, 1. , 0. ])
     """
-    return _numerics.sigmoid(_finite(z, "z"))
+    return _numerics.sigmoid(finite_array(z, "z"))
 
 
 def softplus(z: ArrayLike) -> NDArray[np.float64]:
@@ -201,7 +198,7 @@ def softplus(z: ArrayLike) -> NDArray[np.float64]:
         >>> softplus([-40.0, 0.0, 40.0]).round(4)
         array([ 0.    ,  0.6931, 40.    ])
     """
-    return _numerics.softplus(_finite(z, "z"))
+    return _numerics.softplus(finite_array(z, "z"))
 
 
 def log_softmax(logits: ArrayLike) -> NDArray[np.float64]:
@@ -213,7 +210,7 @@ def log_softmax(logits: ArrayLike) -> NDArray[np.float64]:
         >>> log_softmax([1000.0, 2000.0, 2500.0]).round(3)
         array([-1500.,  -500.,     0.])
     """
-    z = _finite(logits, "logits")
+    z = finite_array(logits, "logits")
     with np.errstate(over="ignore"):  # a gap beyond float64's range is -inf: probability 0
         shifted = z - z.max(axis=-1, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
@@ -255,7 +252,7 @@ def binary_cross_entropy_with_logits(
     check_reduction(reduction)
     weight = _check_pos_weight(pos_weight)
     y = as_float_array(y_true, "y_true")
-    z = _finite(logits, "logits")
+    z = finite_array(logits, "logits")
     check_same_shape(y, z, "y_true", "logits")
     check_unit_interval(y, "y_true")
     with np.errstate(over="ignore"):  # w · softplus beyond float64's range is inf, quietly
@@ -286,10 +283,10 @@ def softmax_cross_entropy_with_logits(
         500.0
     """
     check_reduction(reduction)
-    z = _finite(logits, "logits")
+    z = finite_array(logits, "logits")
     if z.ndim != 2:
         raise ValueError(f"logits must be 2-D (samples × classes), got shape {z.shape}")
-    rows = _labels_as_rows(y_true, *z.shape)
+    rows = target_rows(y_true, *z.shape)
     # sum_p_times: a class with target 0 costs 0 even if its log-probability underflows to -inf
     return reduce(-sum_p_times(rows, log_softmax(z)), reduction)
 
@@ -313,5 +310,5 @@ def smooth_labels(y_true: ArrayLike, n_classes: int, epsilon: float) -> NDArray[
     raw = as_float_array(y_true, "y_true")
     if raw.ndim not in (1, 2):
         raise ValueError(f"y_true must be class indices (n,) or rows (n, k), got shape {raw.shape}")
-    rows = _labels_as_rows(raw, raw.shape[0], n_classes)
+    rows = target_rows(raw, raw.shape[0], n_classes)
     return (1 - epsilon) * rows + epsilon / n_classes

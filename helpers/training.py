@@ -29,7 +29,14 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from . import _numerics
-from ._validation import as_float_array, binary_labels, check_same_shape, real_number, shown
+from ._validation import (
+    as_float_array,
+    binary_labels,
+    check_same_shape,
+    finite_array,
+    real_number,
+    shown,
+)
 from .losses import sigmoid
 
 __all__ = [
@@ -174,11 +181,9 @@ def train_logistic(
     lr = real_number(lr, "lr", low=0, low_open=True)
     epochs = int(real_number(epochs, "epochs", low=1, high=MAX_EPOCHS, integer=True))
     seed = int(real_number(seed, "seed", low=0, integer=True))
-    features = as_float_array(X, "X")
+    features = finite_array(X, "X")
     if features.ndim != 2:
         raise ValueError(f"X must be 2-D (samples × features), got shape {features.shape}")
-    if not np.isfinite(features).all():
-        raise ValueError("X contains NaN or infinite values")
     labels = binary_labels(y, "y")
     if labels.shape != (features.shape[0],):
         raise ValueError(
@@ -187,10 +192,8 @@ def train_logistic(
     if initial_weights is None:
         w = np.random.default_rng(seed).normal(0.0, 0.01, size=features.shape[1])
     else:
-        w = as_float_array(initial_weights, "initial_weights").copy()
+        w = finite_array(initial_weights, "initial_weights").copy()
         check_same_shape(w, features[0], "initial_weights", "one row of X")
-        if not np.isfinite(w).all():
-            raise ValueError("initial_weights contains NaN or infinite values")
     b = real_number(initial_bias, "initial_bias")
 
     n = features.shape[0]

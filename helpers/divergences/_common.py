@@ -5,33 +5,17 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import as_float_array, positive_number, real_number
+from .._validation import finite_array, locate, positive_number, real_number
 
 __all__: list[str] = []
 
 
-def _at(array: np.ndarray, bad: np.ndarray) -> str:
-    """The first bad entry's index as text, e.g. ``[0, 2]`` (nothing for a single number)."""
-    if array.ndim == 0:
-        return ""
-    return "[" + ", ".join(str(int(i)) for i in np.argwhere(bad)[0]) + "]"
-
-
-def _finite_array(values: ArrayLike, name: str) -> NDArray[np.float64]:
-    """A float array of finite real numbers (0-d allowed), or a ValueError naming the entry."""
-    array = as_float_array(values, name)
-    bad = ~np.isfinite(array)
-    if bad.any():
-        raise ValueError(f"{name}{_at(array, bad)} = {array[bad].flat[0]} is not a finite number")
-    return array
-
-
 def _positive_array(values: ArrayLike, name: str, what: str) -> NDArray[np.float64]:
     """A float array of finite numbers > 0 (standard deviations), or a ValueError."""
-    array = _finite_array(values, name)
+    array = finite_array(values, name)
     bad = array <= 0
     if bad.any():
-        raise ValueError(f"{name}{_at(array, bad)} = {array[bad].flat[0]} must be > 0 ({what})")
+        raise ValueError(f"{name}{locate(array, bad)} = {array[bad].flat[0]} must be > 0 ({what})")
     return array
 
 

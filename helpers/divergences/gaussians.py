@@ -11,16 +11,17 @@ from typing import Literal, NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._numerics import sum_p_times
 from .._validation import (
     Value,
     as_distribution,
+    finite_array,
     log_of_base,
     positive_number,
     scalar_or_array,
     shown,
 )
-from ..information import _sum_p_times
-from ._common import _broadcast, _finite_array, _positive_array
+from ._common import _broadcast, _positive_array
 
 __all__ = [
     "GaussianFit",
@@ -78,7 +79,7 @@ def gaussian_kl(
         0.8877
     """
     ln_base = log_of_base(base)
-    mp, mq = _finite_array(mu_p, "mu_p"), _finite_array(mu_q, "mu_q")
+    mp, mq = finite_array(mu_p, "mu_p"), finite_array(mu_q, "mu_q")
     sp = _positive_array(sigma_p, "sigma_p", "a standard deviation")
     sq = _positive_array(sigma_q, "sigma_q", "a standard deviation")
     mp, sp, mq, sq = _broadcast({"mu_p": mp, "sigma_p": sp, "mu_q": mq, "sigma_q": sq})
@@ -135,8 +136,8 @@ def gaussian_pdf(x: ArrayLike, mu: float, sigma: float) -> NDArray[np.float64]:
         >>> gaussian_pdf([0.0], 0.0, 1.0).round(4)
         array([0.3989])
     """
-    xs = _finite_array(x, "x")
-    mean = _finite_array(mu, "mu")
+    xs = finite_array(x, "x")
+    mean = finite_array(mu, "mu")
     if mean.ndim != 0:
         raise ValueError(f"mu must be one finite number, got shape {mean.shape}")
     s = positive_number(sigma, "sigma")
@@ -159,14 +160,14 @@ def gaussian_mixture_pdf(
         array([0.1995, 0.1995])
     """
     w = as_distribution(weights, "weights")
-    m = _finite_array(mus, "mus")
+    m = finite_array(mus, "mus")
     s = _positive_array(sigmas, "sigmas", "a standard deviation")
     if not (w.ndim == m.ndim == s.ndim == 1 and w.size == m.size == s.size):
         raise ValueError(
             "weights, mus and sigmas must be 1-D with one entry per component, got shapes "
             f"{w.shape}, {m.shape}, {s.shape}"
         )
-    xs = _finite_array(x, "x")
+    xs = finite_array(x, "x")
     with np.errstate(over="ignore", under="ignore"):
         z = (xs[..., None] - m) / s
         return (w * np.exp(-0.5 * z * z) / (s * math.sqrt(2 * math.pi))).sum(axis=-1)
@@ -184,7 +185,7 @@ class GaussianFit(NamedTuple):
 
 
 def _evenly_spaced(x: ArrayLike) -> NDArray[np.float64]:
-    grid = _finite_array(x, "x")
+    grid = finite_array(x, "x")
     if grid.ndim != 1 or grid.size < 3:
         raise ValueError(f"x must be a 1-D grid of at least 3 points, got shape {grid.shape}")
     steps = np.diff(grid)
@@ -196,7 +197,7 @@ def _evenly_spaced(x: ArrayLike) -> NDArray[np.float64]:
 
 
 def _density_as_probabilities(values: ArrayLike, size: int, name: str) -> NDArray[np.float64]:
-    density = _finite_array(values, name)
+    density = finite_array(values, name)
     if density.shape != (size,):
         raise ValueError(f"{name} must have one value per grid point, got shape {density.shape}")
     if (density < 0).any():
@@ -241,7 +242,7 @@ def kl_fit_objective(
     ln_base = log_of_base(base)
     grid = _evenly_spaced(x)
     target = _density_as_probabilities(p, grid.size, "p")
-    mu_grid = _finite_array(mus, "mus")
+    mu_grid = finite_array(mus, "mus")
     sigma_grid = _positive_array(sigmas, "sigmas", "a standard deviation")
     if mu_grid.ndim != 1 or sigma_grid.ndim != 1:
         raise ValueError("mus and sigmas must be 1-D grids of candidate parameters")
@@ -277,7 +278,7 @@ def _kl_fit_values(
     positive = target > 0
     log_p = np.log(target, out=np.zeros_like(target), where=positive)
     if direction == "forward":
-        value = _sum_p_times(target, log_p) - np.einsum("ijk,k->ij", a, target)
+        value = sum_p_times(target, log_p) - np.einsum("ijk,k->ij", a, target)
         value = value + log_totals * target.sum()
         ends = np.flatnonzero(positive)[[0, -1]]
         with np.errstate(under="ignore"):

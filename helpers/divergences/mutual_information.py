@@ -11,17 +11,18 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._numerics import sum_p_times
 from .._validation import (
     SUM_TOLERANCE,
     Value,
     as_float_array,
     check_unit_interval,
+    finite_array,
     log_of_base,
     scalar_or_array,
     shown,
 )
-from ..information import _sum_p_times, entropy
-from ._common import _finite_array
+from ..information import entropy
 
 __all__ = [
     "conditional_entropy",
@@ -126,7 +127,7 @@ def conditional_entropy(joint: ArrayLike, given: Literal["x", "y"] = "x", base: 
     with np.errstate(divide="ignore", invalid="ignore"):  # used only where P(x, y) > 0
         log_ratio = np.log(condition) - np.log(table)  # logs, not a ratio: no overflow
     flat = table.reshape(*table.shape[:-2], -1)
-    value = _sum_p_times(flat, np.where(flat > 0, log_ratio.reshape(flat.shape), 0.0))
+    value = sum_p_times(flat, np.where(flat > 0, log_ratio.reshape(flat.shape), 0.0))
     return scalar_or_array(np.maximum(value, 0.0) / ln_base)
 
 
@@ -158,7 +159,7 @@ def mutual_information(joint: ArrayLike, base: float = 2) -> Value:
         # logs, not a ratio: P(x) P(y) can underflow to 0 even where P(x, y) > 0
         log_ratio = np.log(table) - np.log(p_x) - np.log(p_y)
     flat = table.reshape(*table.shape[:-2], -1)
-    value = _sum_p_times(flat, np.where(flat > 0, log_ratio.reshape(flat.shape), 0.0))
+    value = sum_p_times(flat, np.where(flat > 0, log_ratio.reshape(flat.shape), 0.0))
     # the exact value is ≥ 0; rounding can leave it a few ulps below 0
     return scalar_or_array(np.maximum(value, 0.0) / ln_base)
 
@@ -177,7 +178,7 @@ def joint_table(x: ArrayLike, y: ArrayLike) -> NDArray[np.float64]:
         array([[0.25, 0.25],
                [0.  , 0.5 ]])
     """
-    x_array, y_array = _finite_array(x, "x"), _finite_array(y, "y")
+    x_array, y_array = finite_array(x, "x"), finite_array(y, "y")
     for name, array in (("x", x_array), ("y", y_array)):
         if array.ndim != 1:
             raise ValueError(f"{name} must be a 1-D array of labels, got shape {array.shape}")

@@ -8,10 +8,19 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import Value, as_float_array, check_reduction, real_number, reduce, shown
-from ..information import _sum_p_times
-from ..losses import _labels_as_rows, log_softmax
-from ._common import _at, _finite_array, _fraction, _temperature
+from .._numerics import sum_p_times
+from .._validation import (
+    Value,
+    as_float_array,
+    check_reduction,
+    finite_array,
+    locate,
+    real_number,
+    reduce,
+    shown,
+)
+from ..losses import log_softmax, target_rows
+from ._common import _fraction, _temperature
 
 __all__ = [
     "distillation_gradient",
@@ -60,7 +69,7 @@ def mixup_targets(
         if raw.ndim == 0 or raw.size == 0:
             raise ValueError(f"{name} must be class indices (n,) or target rows (n, k)")
         try:
-            rows.append(_labels_as_rows(raw, raw.shape[0], int(n_classes)))
+            rows.append(target_rows(raw, raw.shape[0], int(n_classes)))
         except ValueError as error:
             raise ValueError(str(error).replace("y_true", name)) from None
     if rows[0].shape != rows[1].shape:
@@ -83,7 +92,7 @@ def tempered_softmax(logits: ArrayLike, temperature: float) -> NDArray[np.float6
         array([0.506, 0.307, 0.186])
     """
     t = _temperature(temperature)
-    z = _finite_array(logits, "logits")
+    z = finite_array(logits, "logits")
     if z.ndim == 0:
         raise ValueError("logits must be a 1-D vector of class scores or a batch of them")
     with np.errstate(over="ignore"):  # z / T beyond float64 is ±inf: caught just below
@@ -97,8 +106,8 @@ def _distillation_inputs(
     student_logits: ArrayLike, teacher_logits: ArrayLike, temperature: float
 ) -> tuple[np.ndarray, np.ndarray, float]:
     t = _temperature(temperature)
-    student = _finite_array(student_logits, "student_logits")
-    teacher = _finite_array(teacher_logits, "teacher_logits")
+    student = finite_array(student_logits, "student_logits")
+    teacher = finite_array(teacher_logits, "teacher_logits")
     if student.ndim != 2:
         raise ValueError(
             f"student_logits must be 2-D (samples × classes), got shape {student.shape}"
@@ -160,7 +169,7 @@ def _scaled_soft_term(s: np.ndarray, z: np.ndarray, t: float) -> np.ndarray:
         with np.errstate(invalid="ignore"):  # -inf - -inf where both underflow: masked below
             log_ratio = np.where(p[rest] > 0, log_p[rest] - log_q[rest], 0.0)
         with np.errstate(over="ignore"):  # T² · KL beyond float64: inf
-            out[rest] = np.maximum(_sum_p_times(p[rest], log_ratio), 0.0) * t * t
+            out[rest] = np.maximum(sum_p_times(p[rest], log_ratio), 0.0) * t * t
     return out
 
 
@@ -214,10 +223,10 @@ def distillation_loss(
     if labels is None and weight < 1.0:
         raise ValueError("labels are needed when alpha < 1 (the hard-label term's weight)")
     if labels is not None:
-        rows = _labels_as_rows(labels, *s.shape)  # checked even when alpha = 1
+        rows = target_rows(labels, *s.shape)  # checked even when alpha = 1
         if weight < 1.0:
             student_z = s * t  # the original logits (finite: checked above)
-            hard = -_sum_p_times(rows, log_softmax(student_z))
+            hard = -sum_p_times(rows, log_softmax(student_z))
             losses = losses + (1.0 - weight) * hard
     return reduce(losses, reduction)
 
@@ -295,13 +304,13 @@ def kl_div_loss(input: ArrayLike, target: ArrayLike, reduction: str = "batchmean
     bad_x = np.isnan(x) | (x == np.inf)
     if bad_x.any():
         raise ValueError(
-            f"input{_at(x, bad_x)} = {x[bad_x].flat[0]}; "
+            f"input{locate(x, bad_x)} = {x[bad_x].flat[0]}; "
             "log-probabilities must be real numbers or -inf"
         )
     bad_y = ~np.isfinite(y) | (y < 0)
     if bad_y.any():
         raise ValueError(
-            f"target{_at(y, bad_y)} = {y[bad_y].flat[0]}; "
+            f"target{locate(y, bad_y)} = {y[bad_y].flat[0]}; "
             "target probabilities must be finite and ≥ 0"
         )
     positive = y > 0

@@ -5,14 +5,13 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import real_number
-from ..losses import _finite
+from .._validation import finite_array, real_number
 
 __all__: list[str] = []
 
 
 def _logits_2d(logits: ArrayLike, name: str = "logits") -> NDArray[np.float64]:
-    z = _finite(logits, name)
+    z = finite_array(logits, name)
     if z.ndim != 2:
         raise ValueError(f"{name} must be 2-D (samples × classes), got shape {z.shape}")
     return z
@@ -22,7 +21,7 @@ def _class_weights(weights: ArrayLike | None, n_classes: int) -> NDArray[np.floa
     """``None`` → all ones; otherwise k finite, non-negative numbers, not all zero."""
     if weights is None:
         return np.ones(n_classes)
-    w = _finite(weights, "class_weights")
+    w = finite_array(weights, "class_weights")
     if w.shape != (n_classes,):
         raise ValueError(
             f"class_weights must have one weight per class, shape ({n_classes},), got {w.shape}"
@@ -53,7 +52,7 @@ def _is_index_target(y_true: ArrayLike) -> bool:
     try:
         raw = np.asarray(y_true)
     except (ValueError, TypeError):
-        return False  # _labels_as_rows raises the ValueError
+        return False  # target_rows raises the ValueError
     return raw.ndim == 1 and np.issubdtype(raw.dtype, np.number) and raw.dtype != bool
 
 

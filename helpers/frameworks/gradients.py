@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ..losses import _labels_as_rows, softmax
+from ..losses import softmax, target_rows
 from ._common import _logits_2d
 
 __all__ = ["cross_entropy_gradient", "double_softmax_gradient"]
@@ -23,7 +23,7 @@ def cross_entropy_gradient(y_true: ArrayLike, logits: ArrayLike) -> NDArray[np.f
         array([[-0.5,  0.5]])
     """
     z = _logits_2d(logits)
-    return softmax(z) - _labels_as_rows(y_true, *z.shape)
+    return softmax(z) - target_rows(y_true, *z.shape)
 
 
 def double_softmax_gradient(y_true: ArrayLike, logits: ArrayLike) -> NDArray[np.float64]:
@@ -43,5 +43,5 @@ def double_softmax_gradient(y_true: ArrayLike, logits: ArrayLike) -> NDArray[np.
     """
     z = _logits_2d(logits)
     p = softmax(z)
-    g = softmax(p) - _labels_as_rows(y_true, *z.shape)
+    g = softmax(p) - target_rows(y_true, *z.shape)
     return p * (g - (p * g).sum(axis=-1, keepdims=True))

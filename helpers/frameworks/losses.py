@@ -7,9 +7,9 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._numerics import p_times
 from .._validation import as_float_array, check_reduction, reduce
-from ..information import _p_times
-from ..losses import _labels_as_rows, log_softmax
+from ..losses import log_softmax, target_rows
 from ._common import _class_weights, _is_index_target, _logits_2d, _non_negative, _total_weight
 
 __all__ = ["focal_loss_with_logits", "nll_loss", "weighted_cross_entropy_with_logits"]
@@ -61,15 +61,15 @@ def weighted_cross_entropy_with_logits(
     """
     check_reduction(reduction)
     z = _logits_2d(logits)
-    rows = _labels_as_rows(y_true, *z.shape)
+    rows = target_rows(y_true, *z.shape)
     w = _class_weights(class_weights, z.shape[1])
     with np.errstate(over="ignore"):  # a huge weight times a large loss is inf, quietly
-        losses = -_p_times(rows * w, log_softmax(z)).sum(axis=-1)
+        losses = -p_times(rows * w, log_softmax(z)).sum(axis=-1)
         if reduction != "mean" or not _is_index_target(y_true):
             return reduce(losses, reduction)
     # Σ w_t ℓ / Σ w_t as Σ (w_t / Σ w) ℓ: finite whenever the answer is
     shares = (rows @ w) / _total_weight(rows @ w)
-    return float(-_p_times(rows * shares[:, None], log_softmax(z)).sum()) + 0.0
+    return float(-p_times(rows * shares[:, None], log_softmax(z)).sum()) + 0.0
 
 
 def nll_loss(
@@ -111,7 +111,7 @@ def nll_loss(
         raise ValueError("log_probs contains NaN or +inf; log-probabilities are ≤ 0")
     if not _is_index_target(y_true):
         raise ValueError("NLLLoss takes integer class indices, shape (n,), as y_true")
-    rows = _labels_as_rows(y_true, *x.shape)
+    rows = target_rows(y_true, *x.shape)
     w = _class_weights(class_weights, x.shape[1])
     target = rows.argmax(axis=1)
     weights = w[target]
@@ -160,7 +160,7 @@ def focal_loss_with_logits(
     check_reduction(reduction)
     g = _non_negative(gamma, "gamma")
     z = _logits_2d(logits)
-    rows = _labels_as_rows(y_true, *z.shape)
+    rows = target_rows(y_true, *z.shape)
     log_p = log_softmax(z)
     factor = (-np.expm1(log_p)) ** g  # (1 − p)^γ, with 0^0 = 1
-    return reduce(-_p_times(rows, factor * log_p).sum(axis=-1), reduction)
+    return reduce(-p_times(rows, factor * log_p).sum(axis=-1), reduction)

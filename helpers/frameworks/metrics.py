@@ -8,7 +8,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from .._validation import as_float_array, check_same_shape, check_unit_interval, real_number
-from ..losses import _labels_as_rows
+from ..losses import target_rows
 from ._common import _logits_2d
 
 __all__ = ["binary_accuracy", "categorical_accuracy"]
@@ -47,5 +47,5 @@ def categorical_accuracy(y_true: ArrayLike, y_prob: ArrayLike) -> float:
         0.5
     """
     scores = _logits_2d(y_prob, "y_prob")
-    rows = _labels_as_rows(y_true, *scores.shape)
+    rows = target_rows(y_true, *scores.shape)
     return float(np.mean(scores.argmax(axis=1) == rows.argmax(axis=1)))

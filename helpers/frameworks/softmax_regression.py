@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import as_distribution, real_number
-from ..losses import _finite, _labels_as_rows, softmax
+from .._validation import as_distribution, finite_array, real_number
+from ..losses import softmax, target_rows
 from ._common import _class_weights, _is_index_target, _total_weight
 from .losses import weighted_cross_entropy_with_logits
 
@@ -66,7 +66,7 @@ class SoftmaxFit:
 
     def predict_proba(self, X: ArrayLike) -> NDArray[np.float64]:
         """softmax(X W + b): one predicted distribution per row of X."""
-        features = _finite(X, "X")
+        features = finite_array(X, "X")
         if features.ndim != 2 or features.shape[1] != self.weights.shape[0]:
             raise ValueError(
                 f"X must have shape (n, {self.weights.shape[0]}), got {features.shape}"
@@ -112,12 +112,12 @@ def fit_softmax_regression(
     n_classes = real_number(n_classes, "n_classes", low=2, high=MAX_CLASSES, integer=True)
     lr = real_number(lr, "lr", low=0, low_open=True)
     epochs = real_number(epochs, "epochs", low=1, high=MAX_EPOCHS, integer=True)
-    features = _finite(X, "X")
+    features = finite_array(X, "X")
     if features.ndim != 2:
         raise ValueError(f"X must be 2-D (samples × features), got shape {features.shape}")
     if not _is_index_target(y):
         raise ValueError("y must be integer class indices, shape (n,)")
-    rows = _labels_as_rows(y, features.shape[0], int(n_classes))
+    rows = target_rows(y, features.shape[0], int(n_classes))
     w = _class_weights(class_weights, int(n_classes))
     sample_weights = rows @ w
     total = _total_weight(sample_weights)
