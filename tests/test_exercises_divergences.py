@@ -16,8 +16,6 @@ from helpers.exercises import (
     check_reverse_kl_choice,
 )
 
-CHECKS = [check_mixup_floor, check_js_from_scipy, check_reverse_kl_choice, check_mutual_information]
-
 
 @pytest.mark.parametrize(
     ("check", "answer"),

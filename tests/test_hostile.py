@@ -26,10 +26,6 @@ import pkgutil
 import warnings
 from collections.abc import Callable
 
-import matplotlib
-
-matplotlib.use("Agg")
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -321,11 +317,6 @@ def same(a: object, b: object) -> bool:
     return True  # figures, widgets, text: no value to compare
 
 
-#: Cases known to break the contract, named one by one ("module.function:parameter") as strict
-#: xfails (a fix turns one into a failure until it is removed). Empty: every case passes.
-KNOWN_BROKEN: set[str] = set()
-
-
 def cases() -> list[tuple[str, str]]:
     out = []
     for name, function in sorted(FUNCTIONS.items()):
@@ -337,12 +328,6 @@ def cases() -> list[tuple[str, str]]:
     return out
 
 
-def _param(name: str, parameter: str):
-    case_id = f"{name}:{parameter}"
-    marks = [pytest.mark.xfail(strict=True, reason="known")] if case_id in KNOWN_BROKEN else []
-    return pytest.param(name, parameter, id=case_id, marks=marks)
-
-
 def test_the_api_is_discovered():
     assert len(public_functions()) >= 40
     assert "helpers.information.cross_entropy" in FUNCTIONS
@@ -352,7 +337,7 @@ def test_the_api_is_discovered():
     assert any(name.startswith("helpers.tables.") for name in every)
 
 
-@pytest.mark.parametrize(("name", "parameter"), [_param(*case) for case in cases()])
+@pytest.mark.parametrize(("name", "parameter"), cases(), ids=":".join)
 def test_hostile_arguments_give_a_result_or_a_value_error(name, parameter):
     function = FUNCTIONS[name]
     found = find_baseline(function)

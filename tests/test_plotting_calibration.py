@@ -10,12 +10,6 @@ from helpers import calibration as cal
 from helpers import plotting
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def sample(seed: int = 0, n: int = 300) -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(seed)
     z = rng.normal(0, 3, size=n)

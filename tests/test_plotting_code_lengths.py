@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
 import helpers
 from helpers import plotting
 from helpers.examples import COLOURS, P, Q
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def test_code_lengths_are_areas_whose_totals_are_entropy_and_cross_entropy():

@@ -9,12 +9,6 @@ import pytest
 from helpers import plotting
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def test_cross_entropy_by_order_draws_both_texts_and_marks_the_lowest_held_out():
     orders, train, held = [0, 1, 2, 3], [4.9, 3.6, 2.3, 1.5], [4.9, 3.9, 3.2, 3.4]
     fig = plotting.plot_cross_entropy_by_order(

@@ -13,12 +13,6 @@ from helpers import plotting
 from helpers.divergences import GaussianFit
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def test_the_figures_are_re_exported():
     for name in plotting.divergences.__all__:
         assert getattr(plotting, name) is getattr(plotting.divergences, name)

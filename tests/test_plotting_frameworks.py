@@ -13,12 +13,6 @@ from helpers import frameworks, plotting
 from helpers.plotting.frameworks import double_softmax_curves
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 def test_double_softmax_curves_are_the_losses_and_gradients():
     c = double_softmax_curves(k=4, margin_max=6.0, n=13)
     assert c["margin"][0] == -6.0 and c["margin"][-1] == 6.0 and len(c["margin"]) == 13

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
 import helpers
 from helpers import plotting
 from helpers.examples import COLOURS, P, Q
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def test_kl_decomposition_bars_add_up_per_event_and_in_total():

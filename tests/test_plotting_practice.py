@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import math
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
 import helpers
 from helpers import plotting
 from helpers.training import gradient_wrt_logit, train_logistic
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.mark.parametrize("y", [0, 1])

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import math
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
 import helpers
 from helpers import likelihood, plotting
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def test_true_class_loss_draws_minus_ln_p_with_marked_points():

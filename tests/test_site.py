@@ -40,14 +40,6 @@ try:
 except ImportError:  # the browser tests skip (or fail, in CI) without Playwright
     PlaywrightTimeout = TimeoutError
 
-# Committed notebooks whose figure cells do not carry ``mystnb.image.alt`` metadata yet (their
-# <img> falls back to the file name). Listed so the gap is visible; when a notebook gains its alt
-# text, its test passes unexpectedly and fails: then delete it from this set.
-AWAITING_ALT_TEXT: set[str] = set()
-# Committed notebooks whose collapsed solutions (jupyter.source_hidden) lack the ``hide-input`` tag
-# (the build adds it to its copy meanwhile). Same rule: delete a name when it is tagged.
-AWAITING_HIDE_INPUT_TAG = set(AWAITING_ALT_TEXT)
-
 
 def _load(name: str):
     spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
@@ -60,15 +52,6 @@ build_site = _load("build_site")
 NOTEBOOKS = build_site.series()
 STEMS = [path.stem for path in NOTEBOOKS]
 PAGES = ["index", "intro", *(f"notebooks/{stem}" for stem in STEMS), "search", "genindex"]
-
-
-def _awaiting(stems: set[str], reason: str):
-    return [
-        pytest.param(
-            stem, marks=pytest.mark.xfail(stem in stems, reason=reason, strict=True), id=stem
-        )
-        for stem in STEMS
-    ]
 
 
 def binder_setting() -> tuple[str, str]:
@@ -167,16 +150,14 @@ def test_solutions_are_folded(site, stem):
     assert " open" not in "".join(re.findall(r"<details[^>]*>", text))
 
 
-@pytest.mark.parametrize(
-    "stem", _awaiting(AWAITING_HIDE_INPUT_TAG, "solutions not tagged hide-input yet")
-)
+@pytest.mark.parametrize("stem", STEMS)
 def test_committed_solutions_carry_the_hide_input_tag(stem):
     for index, cell in enumerate(notebook_cells(stem)):
         if cell["metadata"].get("jupyter", {}).get("source_hidden"):
             assert "hide-input" in cell["metadata"].get("tags", []), f"cell {index}"
 
 
-@pytest.mark.parametrize("stem", _awaiting(AWAITING_ALT_TEXT, "figure cells lack alt text yet"))
+@pytest.mark.parametrize("stem", STEMS)
 def test_every_figure_has_alt_text(site, stem):
     text = article(page_html(site, f"notebooks/{stem}"))
     alts = []
