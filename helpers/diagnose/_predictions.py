@@ -161,7 +161,8 @@ def _certain_and_wrong(y: np.ndarray, p: np.ndarray, out: list[Finding]) -> None
                 (
                     f"{int(wrong.sum())} prediction(s) are exactly 0 or 1 on the wrong side of the "
                     "label: their loss is −ln 0 = inf (NaN in some gradients). Compute the loss "
-                    "from logits, or clip probabilities to [ε, 1 − ε] as the frameworks do."
+                    "from logits, or bound it as the frameworks do (Keras clips probabilities to "
+                    "[ε, 1 − ε]; PyTorch's BCELoss caps each log term at −100)."
                 ),
             )
         )

@@ -99,7 +99,11 @@ def check_wiring_choice(answer: object) -> Feedback:
                 "Logits this large would make the loss large, not stuck near ln 10; and the "
                 "softmax outputs are all in [0, 1].",
             ),
-            (4, "The labels 0 and 1 are valid classes of a 10-class model."),
+            (
+                4,
+                "Class indices 0 to 9 are valid for 10 classes, and an out-of-range label "
+                "raises an error rather than leaving the loss stuck near ln 10.",
+            ),
         ],
         hint="Answer with the option's number, 1, 2, 3 or 4.",
     )

@@ -162,7 +162,7 @@ def plot_cross_entropy_vs_kl(
         raise ValueError("every Q in qs gives probability 0 to an event of p: nothing to draw")
     fig, ax = figure_and_axes(ax)
     ax.plot(t, ce, color=Q_COLOUR, label="cross-entropy H(P, Q)")
-    ax.plot(t, kl, color=EXTRA_COLOUR, label="KL(P‖Q)")
+    ax.plot(t, kl, color=EXTRA_COLOUR, linestyle="-.", label="KL(P‖Q)")
     ax.axhline(h, color=P_COLOUR, linestyle="--", label="H(P)")
     best = int(np.argmin(ce))
     ax.plot([t[best], t[best]], [kl[best], ce[best]], "o:", color="black", label="both minima")
