@@ -242,19 +242,20 @@ def normalised_rows(rows: np.ndarray) -> NDArray[np.float64] | None:
     """The checks of :func:`as_distribution` as a fast yes/no, on a C-contiguous 2-D block.
 
     Returns the rows if every entry is in [0, 1] (so none is NaN or inf) and every row sums to
-    1 within ``SUM_TOLERANCE`` — divided by their sums if any row is off by more than rounding
-    (``ROUNDING``), so rows accepted within the tolerance become distributions — or ``None``
-    if the block fails a check.
+    1 within ``SUM_TOLERANCE`` — each row off by more than rounding (``ROUNDING``) divided by
+    its sum, so rows accepted within the tolerance become distributions, and a row's result
+    does not depend on the other rows of its block — or ``None`` if the block fails a check.
     """
     if not (rows.min() >= 0.0 and rows.max() <= 1.0):
         return None
-    off = np.abs(row_sums(rows) - 1.0)
+    totals = row_sums(rows)
+    off = np.abs(totals - 1.0)
     worst = off.max()
     if not worst <= SUM_TOLERANCE:
         return None
     if worst <= ROUNDING:
         return rows  # sums of 1 up to rounding: dividing would only cost time
-    return rows / row_sums(rows)[:, None]
+    return rows / np.where(off > ROUNDING, totals, 1.0)[:, None]
 
 
 def is_distribution_block(rows: np.ndarray) -> bool:

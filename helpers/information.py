@@ -8,8 +8,8 @@ Conventions, as in information theory: ``0 · log 0 = 0`` (an event that never h
 nothing), and a true event given probability 0 costs ``inf`` — returned as ``inf``, without a
 RuntimeWarning and never as NaN. Bad input raises ``ValueError`` (see ``helpers._validation``).
 
-A distribution is accepted if it sums to 1 within 1e-6; a block holding a row whose sum is off
-by more than rounding (1e-12) is divided by its row sums before use (renormalised), so
+A distribution is accepted if it sums to 1 within 1e-6; a row whose sum is off by more than
+rounding (1e-12) is divided by its sum before use (renormalised), so
 KL(P‖Q) ≥ 0 and H(P, Q) ≥ H(P) hold for every accepted input up to rounding, and KL is
 clamped at 0 against a rounding error of a few ulps. Results do not depend on
 memory layout (C order, Fortran order, strided views) or on which batch a row is in.

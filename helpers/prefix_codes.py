@@ -48,14 +48,17 @@ def _check_code(code: object) -> dict[str, str]:
         if not word:
             raise ValueError(f"code[{shown(event, 20)}] is the empty codeword")
         if word in words:
-            raise ValueError(f"codeword {word!r} is used for both {words[word]!r} and {event!r}")
+            raise ValueError(
+                f"codeword {word!r} is used for both {shown(words[word], 20)} and "
+                f"{shown(event, 20)}"
+            )
         words[word] = event
     ordered = sorted(words)  # a prefix of a word sorts immediately before some word it starts
     for shorter, longer in itertools.pairwise(ordered):
         if longer.startswith(shorter):
             raise ValueError(
-                f"not a prefix code: {shorter!r} ({words[shorter]!r}) is the start of "
-                f"{longer!r} ({words[longer]!r})"
+                f"not a prefix code: {shown(shorter)} ({shown(words[shorter], 20)}) is the start "
+                f"of {shown(longer)} ({shown(words[longer], 20)})"
             )
     return words
 
@@ -72,6 +75,7 @@ def decode_prefix(bits: str, code: Mapping[str, str]) -> list[str]:
     """
     words = _check_code(code)
     text = _bits(bits, "bits")
+    longest = max(map(len, words))
     events: list[str] = []
     start = 0
     for end in range(1, len(text) + 1):
@@ -79,8 +83,11 @@ def decode_prefix(bits: str, code: Mapping[str, str]) -> list[str]:
         if piece in words:
             events.append(words[piece])
             start = end
+        elif end - start >= longest:  # longer than every codeword: none can start here
+            raise ValueError(f"no codeword starts at bit {start}: {shown(piece)} matches none")
     if start != len(text):
-        raise ValueError(f"bits end in the middle of a codeword: {text[start:]!r} is left over")
+        left = shown(text[start:])
+        raise ValueError(f"bits end in the middle of a codeword: {left} is left over")
     return events
 
 

@@ -140,18 +140,21 @@ def train_and_held_out(
     seed_value = real_number(seed, "seed", low=0, high=2**63 - 1, integer=True)
     held_count = real_number(n_held_out, "n_held_out", low=1, high=MAX_DRAWS, integer=True)
     runs = real_number(repeats, "repeats", low=1, high=10_000, integer=True)
-    if int(size_arr.sum()) * runs > 10 * MAX_DRAWS:
-        raise ValueError("sizes × repeats is too many draws (more than 100 million)")
+    if (int(size_arr.sum()) + held_count * size_arr.size) * runs > 10 * MAX_DRAWS:
+        raise ValueError(
+            "(sizes + n_held_out per size) × repeats is too many draws (more than 100 million)"
+        )
     a = real_number(pseudocount, "pseudocount", low=0, high=1e6)
     log_base = log_of_base(base)
     rng = np.random.default_rng(seed_value)
     k = p_arr.size
     train = np.zeros(size_arr.size)
     held = np.zeros(size_arr.size)
+    p_draw = p_arr / p_arr.sum()
     for i, n in enumerate(size_arr.tolist()):
         for _ in range(runs):
-            sample = rng.choice(k, size=n, p=p_arr / p_arr.sum())
-            fresh = rng.choice(k, size=held_count, p=p_arr / p_arr.sum())
+            sample = rng.choice(k, size=n, p=p_draw)
+            fresh = rng.choice(k, size=held_count, p=p_draw)
             counts = np.bincount(sample, minlength=k) + a
             q = counts / counts.sum()
             with np.errstate(divide="ignore"):

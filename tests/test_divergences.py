@@ -546,3 +546,8 @@ def test_a_student_next_to_its_teacher_has_a_tiny_positive_loss():
     loss = d.distillation_loss([[0.0, 1e-9]], [[0.0, 0.0]], 1e6)
     assert loss == pytest.approx(1.25e-19, rel=1e-6)
     assert d.distillation_loss([[1e300, -1e300]], [[-1e300, 1e300]], 1.0) == pytest.approx(2e300)
+
+
+def test_mixup_labels_follow_the_type_rule():
+    with pytest.raises(ValueError, match="bool"):
+        d.mixup_targets([True, 0], [1, 2], 3, 0.5)

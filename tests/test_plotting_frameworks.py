@@ -102,3 +102,12 @@ def test_bad_input_is_a_value_error_before_drawing(function, kwargs):
     with pytest.raises(ValueError):
         function(**kwargs)
     assert plt.get_fignums() == before
+
+
+def test_focal_loss_gammas_follow_the_type_rule():
+    from fractions import Fraction
+
+    plotting.plot_focal_loss([Fraction(1, 2), 2])  # converted as float() converts it
+    for bad, match in (([True, 2.0], "bool"), ([-1.0], "negative"), ([], "empty")):
+        with pytest.raises(ValueError, match=match):
+            plotting.plot_focal_loss(bad)

@@ -44,3 +44,8 @@ def test_bad_codes_and_bits_are_value_errors(bits, code, words):
 def test_bad_lengths_are_value_errors(lengths):
     with pytest.raises(ValueError):
         kraft_sum(lengths)
+
+
+def test_bits_that_match_no_codeword_are_refused_at_once():
+    with pytest.raises(ValueError, match="no codeword starts at bit 2"):
+        decode_prefix("0" + "0" + "11" * 300_000, {"a": "0", "b": "10"})

@@ -60,12 +60,7 @@ def mixup_targets(
     n_classes = real_number(n_classes, "n_classes", low=2, integer=True)
     rows = []
     for name, labels in (("y_a", y_a), ("y_b", y_b)):
-        if np.ma.isMaskedArray(labels):  # np.asarray would silently drop the mask
-            raise ValueError(f"{name} is a masked array; pass the labels to use")
-        try:
-            raw = np.asarray(labels)
-        except (ValueError, TypeError) as error:
-            raise ValueError(f"{name} must be an array of numbers: {error}") from None
+        raw = as_float_array(labels, name)  # the one type rule: no bools, masks or strings
         if raw.ndim == 0 or raw.size == 0:
             raise ValueError(f"{name} must be class indices (n,) or target rows (n, k)")
         try:

@@ -10,9 +10,10 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from .._validation import real_number, shown
+from .._validation import real_number
 from ..frameworks import cross_entropy_gradient, double_softmax_gradient, focal_loss_with_logits
 from ..losses import softmax, softmax_cross_entropy_with_logits
+from . import _checks as check
 from ._style import EXTRA_COLOUR, P_COLOUR, Q_COLOUR, figure_and_axes, styled, subplots
 
 __all__ = ["double_softmax_curves", "plot_double_softmax", "plot_focal_loss"]
@@ -28,18 +29,10 @@ def _check_positive(value: object, name: str) -> float:
 
 def _check_gammas(gammas: object) -> list[float]:
     """A non-empty 1-D sequence of finite numbers ≥ 0 (no booleans, strings or masks)."""
-    message = f"gammas must be a non-empty sequence of finite numbers ≥ 0, got {shown(gammas)}"
-    if np.ma.isMaskedArray(gammas) or isinstance(gammas, str):
-        raise ValueError(message)
-    try:
-        array = np.asarray(gammas)
-    except (TypeError, ValueError):
-        raise ValueError(message) from None
-    if array.ndim != 1 or array.size == 0 or array.dtype.kind not in "iuf":
-        raise ValueError(message)
-    values = array.astype(np.float64)
-    if not np.isfinite(values).all() or (values < 0).any():
-        raise ValueError(message)
+    values = check.numbers_1d(gammas, "gammas")
+    if (values < 0).any():
+        i = int(np.argmax(values < 0))
+        raise ValueError(f"gammas[{i}] = {values[i]} is negative; a focal exponent γ is ≥ 0")
     return [float(g) for g in values]
 
 
