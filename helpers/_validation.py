@@ -195,7 +195,8 @@ def finite_array(values: ArrayLike, name: str) -> NDArray[np.float64]:
     bad = ~np.isfinite(array)
     if bad.any():
         value = array[bad].flat[0]
-        raise ValueError(f"{name}{locate(array, bad)} = {value} is NaN or infinite")
+        where = locate(array, bad)
+        raise ValueError(f"{name}{where} = {value} is not finite: no NaN or infinite values")
     return array
 
 

@@ -157,8 +157,15 @@ def quantise(probabilities: ArrayLike) -> NDArray[np.int64]:
         raise ValueError(f"probabilities must be one distribution (1-D), got shape {p.shape}")
     if p.size >= 1 << (FREQUENCY_BITS - 2):
         raise ValueError(f"{p.size} probabilities; the coder takes fewer than 2^28")
-    scale = (1 << FREQUENCY_BITS) - 2 * p.size
-    return np.floor(p / p.sum() * scale).astype(np.int64) + (p > 0)
+    return _frequencies(p)
+
+
+def _frequencies(p: NDArray[np.float64]) -> NDArray[np.int64]:
+    """The formula of :func:`quantise` along the last axis, on checked distributions: the one
+    copy the coder's three paths (one row, the inner loop, all rows at once) share, so encoder
+    and decoder tables stay identical."""
+    scale = (1 << FREQUENCY_BITS) - 2 * p.shape[-1]
+    return np.floor(p / p.sum(axis=-1, keepdims=True) * scale).astype(np.int64) + (p > 0)
 
 
 #: Each model's cumulative frequency tables by context, shared by encode, decode, code_length.
@@ -174,8 +181,7 @@ def _fast_quantise(p: NDArray[np.float64]) -> NDArray[np.int64]:
         and p.min() >= 0.0
         and abs(p.sum() - 1.0) <= SUM_TOLERANCE  # NaN fails here
     ):
-        scale = (1 << FREQUENCY_BITS) - 2 * p.size
-        return np.floor(p / p.sum() * scale).astype(np.int64) + (p > 0)
+        return _frequencies(p)
     return quantise(p)
 
 
@@ -202,11 +208,9 @@ class _Tables:
         rows = np.asarray(rows, dtype=np.float64)[fresh]
         if rows.ndim != 2 or rows.shape[1] != len(self.model.alphabet) or not rows.size:
             return
-        totals = rows.sum(axis=1, keepdims=True)
-        good = (rows.min(axis=1) >= 0) & (np.abs(totals[:, 0] - 1.0) <= SUM_TOLERANCE)
-        scale = (1 << FREQUENCY_BITS) - 2 * rows.shape[1]
+        good = (rows.min(axis=1) >= 0) & (np.abs(rows.sum(axis=1) - 1.0) <= SUM_TOLERANCE)
         with np.errstate(invalid="ignore"):  # rows with NaN are not good, and not kept
-            frequencies = np.floor(rows / totals * scale).astype(np.int64) + (rows > 0)
+            frequencies = _frequencies(rows)
         cumulative = np.zeros((len(fresh), rows.shape[1] + 1), dtype=np.int64)
         np.cumsum(frequencies, axis=1, out=cumulative[:, 1:])
         for i, row, ok in zip(fresh, cumulative, good.tolist(), strict=True):

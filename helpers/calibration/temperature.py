@@ -11,15 +11,16 @@ import math
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .. import _numerics
 from .._validation import (
-    as_float_array,
     binary_labels,
     check_same_shape,
+    finite_array,
     positive_number,
     real_number,
     shown,
 )
-from ..losses import log_softmax, sigmoid, softmax, softplus
+from ..losses import log_softmax, sigmoid, softmax
 from ._common import _class_indices
 
 __all__ = [
@@ -35,7 +36,7 @@ MAX_LOGIT = 1e200
 
 
 def _finite_logits(logits: ArrayLike) -> np.ndarray:
-    z = as_float_array(logits, "logits")
+    z = finite_array(logits, "logits")
     if z.ndim not in (1, 2):
         raise ValueError(
             f"logits must be 1-D (binary: one logit per sample) or 2-D (samples × classes), "
@@ -43,13 +44,6 @@ def _finite_logits(logits: ArrayLike) -> np.ndarray:
         )
     if z.ndim == 2 and z.shape[1] < 2:
         raise ValueError(f"2-D logits need at least 2 classes (columns), got shape {z.shape}")
-    if not np.isfinite(z).all():
-        bad = ~np.isfinite(z)
-        where = np.unravel_index(int(np.argmax(bad)), z.shape)
-        raise ValueError(
-            f"logits[{', '.join(map(str, where))}] = {z[where]} is not finite; "
-            "logits must be finite numbers"
-        )
     too_large = np.abs(z) > MAX_LOGIT
     if too_large.any():
         where = np.unravel_index(int(np.argmax(too_large)), z.shape)
@@ -163,7 +157,7 @@ def _loss_function(y_true: ArrayLike, logits: ArrayLike):
         def loss(t: float) -> float:
             s = _scaled(z, t)
             with np.errstate(over="ignore"):  # a mean beyond float64's range is inf, quietly
-                return float(np.mean(y * softplus(-s) + (1 - y) * softplus(s)))
+                return float(np.mean(y * _numerics.softplus(-s) + (1 - y) * _numerics.softplus(s)))
 
     else:
         rows = np.arange(z.shape[0])

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .._validation import shown
 from ._core import Feedback
 
 __all__ = ["quiz", "quiz_answer"]
@@ -102,14 +103,6 @@ def _notebook(notebook: object) -> str | None:
     return None
 
 
-def _shown(value: object) -> str:
-    try:
-        text = repr(value)
-    except Exception:  # a learner's object with a broken __repr__
-        text = f"a {type(value).__name__}"
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
 def _questions(notebook: object) -> tuple[str, tuple[Question, ...]] | Feedback:
     try:
         bank = load()
@@ -119,7 +112,7 @@ def _questions(notebook: object) -> tuple[str, tuple[Question, ...]] | Feedback:
     if key is None or key not in bank:
         known = ", ".join(bank)
         return Feedback(
-            "wrong", f"No quiz for notebook {_shown(notebook)}: the quizzes are for {known}."
+            "wrong", f"No quiz for notebook {shown(notebook, 40)}: the quizzes are for {known}."
         )
     return key, bank[key]
 
@@ -169,7 +162,7 @@ def quiz_answer(notebook: object, question: object, choice: object) -> Feedback:
     ):
         return Feedback(
             "wrong",
-            f"Expected one letter among {', '.join(letters)}; got {_shown(choice)}.",
+            f"Expected one letter among {', '.join(letters)}; got {shown(choice, 40)}.",
         )
     option = q.options[letters.index(choice.strip().lower())]
     if option.right:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 import matplotlib.pyplot as plt  # noqa: F401 - the doctests use it
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
+from ..likelihood import gaussian_nll_from_mse
 from . import _checks as check
 from ._style import P_COLOUR, Q_COLOUR, figure_and_axes, styled
 
@@ -116,12 +119,10 @@ def plot_nll_against_mse(
         check.text(title, "title")
     check.colour(colour, "colour")
     check.axes(ax)
-    with np.errstate(all="ignore"):
-        variance = np.float64(sigma) ** 2
-        slope = float(np.float64(1.0) / (2.0 * variance)) if variance > 0 else np.inf
-        intercept = 0.5 * float(np.log(2.0 * np.pi * variance)) if variance > 0 else -np.inf
-    if not (np.isfinite(slope) and np.isfinite(intercept)):
-        raise ValueError(f"sigma = {sigma:g} is too small or too large to draw in float64")
+    intercept = gaussian_nll_from_mse(0.0, sigma)  # the NLL is this line in the MSE
+    slope = 0.5 / sigma / sigma
+    if not math.isfinite(slope):
+        raise ValueError(f"sigma = {sigma:g} is too small to draw in float64 (slope 1 / 2σ²)")
     fig, ax = figure_and_axes(ax)
     ax.plot(mse, nll, "o", color=colour, ms=6, label="the models (computed NLL)")
     line_x = np.array([0.0, float(mse.max()) * 1.05])
