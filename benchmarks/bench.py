@@ -89,13 +89,6 @@ def python_runs(code: str) -> Callable[[], None]:
     return lambda: subprocess.run(command, check=True)
 
 
-def report(label: str, ratio: float, target: str, ok: bool, detail: str) -> bool:
-    verdict = "PASS" if ok else "MISS"
-    print(f"{label:<46} {ratio:6.2f}x  (target {target})  {verdict}   [{detail}]", flush=True)
-    ROWS.append((label, detail, f"{ratio:.2f}x", f"target {target} {verdict}"))
-    return ok
-
-
 def bench_import(repeats: int) -> bool:
     subprocess.run([sys.executable, "-I", "-c", "import helpers"], check=True)  # importable?
     t = median_seconds(
@@ -112,7 +105,7 @@ def bench_import(repeats: int) -> bool:
         f"helpers {helpers_cost * 1e3:.1f} ms, numpy {numpy_cost * 1e3:.1f} ms beyond a bare "
         f"interpreter's {t['bare'] * 1e3:.1f} ms; median of {repeats} fresh processes each"
     )
-    return report("import helpers / import numpy", ratio, "<= 1.3x", ratio <= 1.3, detail)
+    return row("import helpers / import numpy", detail, ratio, "target <= 1.3x", ratio <= 1.3)
 
 
 def bench_cross_entropy(repeats: int) -> bool:
@@ -133,7 +126,8 @@ def bench_cross_entropy(repeats: int) -> bool:
         f"ours {t['ours'] * 1e3:.1f} ms incl. validation, bare {t['bare'] * 1e3:.1f} ms; "
         f"300,000 x 10; median of {repeats}"
     )
-    return report("cross_entropy / -(P*np.log(Q)).sum(-1)", ratio, "<= 1.5x", ratio <= 1.5, detail)
+    label = "cross_entropy / -(P*np.log(Q)).sum(-1)"
+    return row(label, detail, ratio, "target <= 1.5x", ratio <= 1.5)
 
 
 def bench_binary(repeats: int) -> bool:
@@ -157,9 +151,8 @@ def bench_binary(repeats: int) -> bool:
         f"ours {t['ours'] * 1e3:.1f} ms, log_loss {t['sklearn'] * 1e3:.1f} ms; "
         f"10^6 samples; median of {repeats}"
     )
-    return report(
-        "binary_cross_entropy speed-up over log_loss", speedup, ">= 3x", speedup >= 3, detail
-    )
+    label = "binary_cross_entropy speed-up over log_loss"
+    return row(label, detail, speedup, "target >= 3x", speedup >= 3)
 
 
 def bench_widgets(repeats: int) -> tuple[bool, dict[str, float]]:
@@ -220,7 +213,7 @@ def bench_memory() -> bool:
     ratio = peak / result.nbytes
     ok = peak <= 4 * result.nbytes + 16 * 2**20
     label = "cross_entropy broadcast 1000×1000×50: peak/output"
-    return report(label, ratio, "≤ 4× + 16 MiB", ok, f"peak {peak / 2**20:.1f} MiB")
+    return row(label, f"peak {peak / 2**20:.1f} MiB", ratio, "target ≤ 4× + 16 MiB", ok)
 
 
 OUT = Path(__file__).resolve().parent.parent / "build" / "bench"  # git-ignored (build/)
