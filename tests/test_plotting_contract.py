@@ -105,7 +105,7 @@ GOOD_CALLS: dict[str, dict[str, object]] = {
     "plot_clipped_losses": {"p": [0.1, 1.0], "curves": {"exact": [2.3, 0.0]}, "title": "t"},
     "plot_baseline_log_loss": {"marked": [0.5], "thresholds": {"t": 0.3}, "n": 11},
     "plot_logit_gradients": {"y": 1, "z_max": 5.0, "n": 11},
-    "plot_learning_curves": {"histories": {"cross-entropy": _RUN}},
+    "plot_learning_curves": {"histories": {"cross-entropy": _RUN}, "last_epoch": 2},
     "plot_label_smoothing_loss": {"epsilon": 0.1, "n_classes": 3, "n": 11},
     "subplots": {"ncols": 2, "width": 5.0, "height": 3.0},
     # 09 frameworks
@@ -215,6 +215,7 @@ VALID = {
     ("plot_sample_losses", "top", "None"),
     ("draw_sample_losses", "highlight", "None"),
     ("plot_loss_curve", "x_best", "None"),
+    ("plot_learning_curves", "last_epoch", "None"),  # the default: every epoch
     ("plot_loss_curve", "label", "None"),
     ("plot_nll_against_mse", "title", "None"),  # the default title
     ("subplots", "width", "None"),

@@ -51,6 +51,22 @@ def test_learning_curves_draw_each_run():
     assert loss_ax.get_ylim()[0] == 0
 
 
+def test_learning_curves_show_the_first_epochs_only_when_asked():
+    X = np.array([[-1.0], [1.0]])
+    run = train_logistic(X, [0, 1], epochs=150, initial_weights=[-5.0])
+    whole = plotting.plot_learning_curves({"cross-entropy": run})
+    line = whole.axes[1].get_lines()[0]
+    assert line.get_xdata().size == 151 and line.get_marker() in ("None", None, "")
+    first = plotting.plot_learning_curves({"cross-entropy": run}, last_epoch=20)
+    for ax, field in zip(first.axes, ("accuracy", "log_loss"), strict=True):
+        line = ax.get_lines()[0]
+        np.testing.assert_array_equal(line.get_xdata(), np.arange(21))
+        np.testing.assert_array_equal(line.get_ydata(), getattr(run, field)[:21])
+        assert line.get_marker() == "o"  # 21 epochs: each one marked
+    longer = plotting.plot_learning_curves({"cross-entropy": run}, last_epoch=500)
+    assert longer.axes[0].get_lines()[0].get_xdata().size == 151  # at most the run's last
+
+
 @pytest.mark.parametrize(("epsilon", "k"), [(0.1, 3), (0.2, 5)])
 def test_label_smoothing_loss_marks_the_smoothed_optimum(epsilon, k):
     fig = plotting.plot_label_smoothing_loss(epsilon, k, n=300)

@@ -72,8 +72,11 @@ def test_baseline_log_loss_figure():
     x, y = curve.get_xdata(), curve.get_ydata()
     assert np.allclose(y, likelihood.baseline_log_loss(x))
     assert x[np.argmax(y)] == pytest.approx(0.5) and y.max() == pytest.approx(math.log(2))
-    levels = sorted(line.get_ydata()[0] for line in ax.lines if line.get_linestyle() == ":")
-    assert levels == [0.05, 0.30]
+    cut_offs = [line for line in ax.lines[1:] if line.get_marker() in ("None", None, "")]
+    assert sorted(line.get_ydata()[0] for line in cut_offs) == [0.05, 0.30]
+    assert len({line.get_linestyle() for line in cut_offs}) == 2  # not told apart by label alone
+    labels = [t for t in ax.texts if t.get_text() in thresholds]
+    assert [t.xy[0] for t in labels] == [0.5, 0.5]  # at the peak, where no label meets the curve
     points = next(line for line in ax.lines if line.get_marker() == "o")
     assert np.allclose(points.get_ydata(), [math.log(2), likelihood.baseline_log_loss(0.01)])
     texts = [t.get_text() for t in ax.texts]

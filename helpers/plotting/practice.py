@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt  # noqa: F401 - the doctests use it
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from . import _checks as check
 from ._style import EXTRA_COLOUR, P_COLOUR, Q_COLOUR, figure_and_axes, styled, subplots
@@ -65,21 +66,24 @@ def plot_logit_gradients(
 
 
 @styled
-def plot_learning_curves(histories: dict[str, object]) -> Figure:
+def plot_learning_curves(histories: dict[str, object], *, last_epoch: int | None = None) -> Figure:
     """Accuracy and log loss (nats) per epoch, one line per training run.
 
-    ``histories`` maps a label to a :class:`helpers.training.TrainingHistory`.
+    ``histories`` maps a label to a :class:`helpers.training.TrainingHistory`. ``last_epoch``
+    shows epochs 0 … ``last_epoch`` only (at most each run's last), for runs whose action is in
+    the first few steps; each epoch then gets a marker when at most 30 are shown.
 
     >>> from helpers.training import train_logistic
     >>> run = train_logistic([[-1.0], [1.0]], [0, 1], epochs=5)
-    >>> fig = plot_learning_curves({"cross-entropy": run})
-    >>> [ax.get_ylabel() for ax in fig.axes]
-    ['accuracy', 'log loss (nats)']
+    >>> fig = plot_learning_curves({"cross-entropy": run}, last_epoch=2)
+    >>> [ax.get_ylabel() for ax in fig.axes], fig.axes[0].get_lines()[0].get_xdata().tolist()
+    (['accuracy', 'log loss (nats)'], [0, 1, 2])
     >>> plt.close(fig)
     """
     runs = check.named_values(histories, "histories")
     if len(runs) > 4:
         raise ValueError(f"histories can hold at most 4 runs (one colour each), got {len(runs)}")
+    stop = None if last_epoch is None else check.count(last_epoch, "last_epoch", minimum=1) + 1
     for label, history in runs.items():
         columns = [getattr(history, name, None) for name in ("epochs", "accuracy", "log_loss")]
         if any(column is None for column in columns):
@@ -91,8 +95,12 @@ def plot_learning_curves(histories: dict[str, object]) -> Figure:
     fig, (acc_ax, loss_ax) = subplots(2, width=11, height=4)
     colours = (Q_COLOUR, EXTRA_COLOUR, P_COLOUR, "#805ad5")
     for (label, history), colour in zip(runs.items(), colours, strict=False):
-        acc_ax.plot(history.epochs, history.accuracy, color=colour, lw=2.5, label=label)
-        loss_ax.plot(history.epochs, history.log_loss, color=colour, lw=2.5, label=label)
+        epochs = np.asarray(history.epochs)[:stop]
+        style = {"color": colour, "lw": 2.5, "label": label}
+        if epochs.size <= 30:
+            style |= {"marker": "o", "markersize": 5}
+        acc_ax.plot(epochs, np.asarray(history.accuracy)[:stop], **style)
+        loss_ax.plot(epochs, np.asarray(history.log_loss)[:stop], **style)
     acc_ax.set_ylim(-0.03, 1.03)
     acc_ax.set_ylabel("accuracy")
     acc_ax.set_title("Accuracy per epoch")
@@ -101,6 +109,7 @@ def plot_learning_curves(histories: dict[str, object]) -> Figure:
     loss_ax.set_title("Log loss per epoch")
     for ax in (acc_ax, loss_ax):
         ax.set_xlabel("epoch (gradient steps)")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))  # whole epochs
         ax.legend(title="trained with", fontsize=10)
     return fig
 

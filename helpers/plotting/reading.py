@@ -145,8 +145,9 @@ def plot_baseline_log_loss(
 
     Always predicting the base rate π scores H(π) = −π ln π − (1 − π) ln(1 − π)
     (:func:`helpers.likelihood.baseline_log_loss`). The prevalences in ``marked`` are labelled;
-    ``thresholds`` (name → log loss) are drawn as dotted horizontal lines — e.g. the cut-offs
-    of a fixed "good log loss" table, which ignore π.
+    ``thresholds`` (name → log loss) are drawn as horizontal lines, each with its own dash pattern
+    and labelled above the curve's peak — e.g. the cut-offs of a fixed "good log loss" table,
+    which ignore π.
 
     >>> fig = plot_baseline_log_loss()
     >>> line = fig.axes[0].lines[0]
@@ -168,10 +169,12 @@ def plot_baseline_log_loss(
     ax.plot(
         prevalence, baseline_log_loss(prevalence), color=P_COLOUR, label="no-skill log loss H(π)"
     )
-    for name, value in lines.items():
-        ax.axhline(value, color=EXTRA_COLOUR, linestyle=":", linewidth=1.5)
+    dashes = (":", "--", "-.", (0, (6, 2, 1, 2, 1, 2)))  # told apart by more than the label
+    for i, (name, value) in enumerate(lines.items()):
+        ax.axhline(value, color=EXTRA_COLOUR, linestyle=dashes[i % len(dashes)], linewidth=1.5)
+        # labelled at π = 0.5, where the curve is furthest from every line, so no label crosses it
         ax.annotate(
-            name, (1.0, value), xytext=(0, 3), textcoords="offset points", ha="right", fontsize=9
+            name, (0.5, value), xytext=(0, 3), textcoords="offset points", ha="center", fontsize=9
         )
     if marked.size:
         marked_loss = np.atleast_1d(baseline_log_loss(marked))
