@@ -58,6 +58,7 @@ def run_seconds(nb: nbformat.NotebookNode, folder: Path = NOTEBOOKS) -> float:
         resources={"metadata": {"path": str(folder)}},
         record_timing=False,
         store_widget_state=False,
+        extra_arguments=["--Application.log_level=ERROR"],  # no TCP notice in the tables
     )
     start = time.perf_counter()
     client.execute()

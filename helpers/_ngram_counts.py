@@ -58,10 +58,13 @@ def position_keys(codes: NDArray[np.int64], order: int, base: int) -> NDArray[np
     return keys
 
 
-def lookup(keys: NDArray[np.int64], values: NDArray[np.int64], query: NDArray[np.int64]):
-    """``values`` at the positions of ``query`` in the sorted ``keys``; 0 where it is absent."""
+def lookup(keys: NDArray[np.int64], query: NDArray[np.int64], *values: NDArray[np.int64]):
+    """Each of ``values`` at the positions of ``query`` in the sorted ``keys``, 0 where it is
+    absent: one search for all of them (a tuple when there are several)."""
     at = np.minimum(np.searchsorted(keys, query), keys.size - 1)
-    return np.where(keys[at] == query, values[at], 0)
+    found = keys[at] == query
+    looked_up = tuple(np.where(found, column[at], 0) for column in values)
+    return looked_up if len(looked_up) > 1 else looked_up[0]
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ True
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import weakref
 from array import array
@@ -254,11 +255,12 @@ def code_length(text: str, model: object, *, quantised: bool = False) -> float:
     tables = _Tables(model, order)
     if quantised:
         tables.prefill(text)
+    cached = tables.cache.get
     total = 0.0
     for i, ch in enumerate(text):
-        context = text[max(0, i - order) : i] if order else ""
+        context = (text[i - order : i] if i >= order else text[:i]) if order else ""
         if quantised:
-            cum = tables(context)
+            cum = cached(context) or tables(context)
             share = (cum[index[ch] + 1] - cum[index[ch]]) / cum[-1]
         else:
             share = float(model.probabilities(context)[index[ch]])
@@ -293,15 +295,17 @@ def encode(text: str, model: object) -> bytes:
     index = {ch: i for i, ch in enumerate(alphabet)}
     tables = _Tables(model, order)
     tables.prefill(text)
+    cached = tables.cache.get  # the inner loop asks the cache first, the model only on a miss
     bits: list[int] = []
+    send = bits.append
     pending = 0  # underflow bits: the opposite of the next fixed bit, not yet known
     low, high = 0, _FULL
     for i, ch in enumerate(text):
-        cum = tables(text[max(0, i - order) : i] if order else "")
+        context = (text[i - order : i] if i >= order else text[:i]) if order else ""
+        cum = cached(context) or tables(context)
         symbol = index[ch]
         start, stop, total = cum[symbol], cum[symbol + 1], cum[-1]
         if start == stop:
-            context = text[max(0, i - order) : i] if order else ""
             raise ValueError(
                 f"the model gives text[{i}] = {ch!r} probability 0 after {context!r}: "
                 "an impossible character has an infinite code length and cannot be coded"
@@ -310,9 +314,10 @@ def encode(text: str, model: object) -> bytes:
         low, high = low + start * width // total, low + stop * width // total - 1
         while not (low ^ high) & _HALF:  # the top bit is fixed: send it
             bit = low >> (STATE_BITS - 1)
-            bits.append(bit)
-            bits.extend([bit ^ 1] * pending)
-            pending = 0
+            send(bit)
+            if pending:
+                bits.extend([bit ^ 1] * pending)
+                pending = 0
             low, high = (low << 1) & _FULL, ((high << 1) & _FULL) | 1
         while low & ~high & _QUARTER:  # low = 01…, high = 10…: postpone the bit
             pending += 1
@@ -338,24 +343,23 @@ def decode(data: bytes, model: object, n: int) -> str:
         raise ValueError(f"data must be bytes, got {type(data).__name__}")
     n = real_number(n, "n", low=0, integer=True)
     stream = np.unpackbits(np.frombuffer(bytes(data), dtype=np.uint8)).tolist()
-    position = 0
-
-    def next_bit() -> int:
-        nonlocal position
-        position += 1
-        return stream[position - 1] if position <= len(stream) else 0
-
+    next_bit = itertools.chain(stream, itertools.repeat(0)).__next__  # zeros past the end
     tables = _Tables(model, order)
+    cached = tables.cache.get
     out: list[str] = []
+    context = ""  # the last ``order`` characters decoded
     low, high, code = 0, _FULL, 0
     for _ in range(STATE_BITS):
         code = (code << 1) | next_bit()
-    for i in range(int(n)):
-        cum = tables("".join(out[max(0, i - order) :]) if order else "")
+    for _ in range(int(n)):
+        cum = cached(context) or tables(context)
         total, width = cum[-1], high - low + 1
         value = ((code - low + 1) * total - 1) // width
         symbol = bisect.bisect_right(cum, value) - 1
-        out.append(alphabet[symbol])
+        ch = alphabet[symbol]
+        out.append(ch)
+        if order:
+            context = context[1:] + ch if len(context) == order else context + ch
         start, stop = cum[symbol], cum[symbol + 1]
         low, high = low + start * width // total, low + stop * width // total - 1
         while not (low ^ high) & _HALF:

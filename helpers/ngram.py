@@ -180,9 +180,10 @@ class NgramModel:
         for level in self._used_levels():
             counts = self._levels[level]
             contexts = counting.position_keys(codes, level, base)
-            seen = counting.lookup(counts.ngram_keys, counts.ngram_counts, contexts * base + codes)
-            totals = counting.lookup(counts.context_keys, counts.context_totals, contexts)
-            types = counting.lookup(counts.context_keys, counts.context_types, contexts)
+            seen = counting.lookup(counts.ngram_keys, contexts * base + codes, counts.ngram_counts)
+            totals, types = counting.lookup(
+                counts.context_keys, contexts, counts.context_totals, counts.context_types
+            )
             p = self._mix(level, p, seen, totals, types)
         return p
 
@@ -226,7 +227,7 @@ class NgramModel:
         codes = counting.as_codes(text, self.alphabet, "text", self._index)
         contexts = counting.position_keys(codes, self.order, len(self.alphabet) + 1)
         counts = self._levels[self.order]
-        return counting.lookup(counts.context_keys, counts.context_totals, contexts)
+        return counting.lookup(counts.context_keys, contexts, counts.context_totals)
 
     def code_lengths(self, text: str) -> NDArray[np.float64]:
         r"""Each character's ideal code length under the model, in bits:

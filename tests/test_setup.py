@@ -90,6 +90,39 @@ def test_pip_is_used_with_a_notice_when_asked(monkeypatch, capsys):
     assert "installing with pip" in capsys.readouterr().out
 
 
+def test_helpers_bytecode_is_compiled_on_every_setup(monkeypatch, tmp_path):
+    calls = []
+    monkeypatch.setattr(tasks, "run", lambda *cmd, **kw: calls.append(cmd))
+    monkeypatch.setattr(tasks, "PYTHON", Path(sys.executable))  # "the venv exists"
+    monkeypatch.setattr(tasks, "STAMP", tmp_path / "stamp")
+    tasks.setup()  # nothing installed yet: compile, install, build the font cache
+    assert calls[0] == (tasks.PYTHON, "-m", "compileall", "-q", "helpers")
+    calls.clear()
+    tasks.setup()  # all installed (the stamp matches): helpers may have changed, so compile
+    assert calls == [(tasks.PYTHON, "-m", "compileall", "-q", "helpers")]
+
+
+def test_compileall_writes_helpers_bytecode_where_imports_may_not(tmp_path):
+    package = tmp_path / "helpers"
+    package.mkdir()
+    (package / "__init__.py").write_text("X = 1\n")
+    env = {"PYTHONDONTWRITEBYTECODE": "1", "PATH": ""}
+    where = subprocess.run(
+        [sys.executable, "-c", "import helpers; print(helpers.__file__)"],
+        cwd=tmp_path,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    assert Path(where) == package / "__init__.py"
+    assert not list(package.rglob("*.pyc"))  # the kernel's situation: nothing written
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "helpers"], cwd=tmp_path, env=env, check=True
+    )
+    assert len(list(package.rglob("*.pyc"))) == 1  # what compile_helpers runs: written anyway
+
+
 # --- doctor ------------------------------------------------------------------------------------
 
 

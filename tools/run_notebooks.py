@@ -57,6 +57,8 @@ def run(path: Path) -> list[str]:
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
         store_widget_state=False,
+        # the kernel's log: errors only (ipykernel 7 warns that a local kernel talks over TCP)
+        extra_arguments=["--Application.log_level=ERROR"],
         allow_errors=True,  # report every problem below rather than stopping at the first
     )
     client.execute()
