@@ -187,7 +187,7 @@ def cross_entropy(p: ArrayLike, q: ArrayLike, base: float = 2) -> Value:
 def kl_divergence(p: ArrayLike, q: ArrayLike, base: float = 2) -> Value:
     r"""Kullback–Leibler divergence of Q from P: the *extra* cost of coding P with Q's code.
 
-    .. math:: D_{KL}(P \| Q) = \sum_x P(x) \log \frac{P(x)}{Q(x)} = H(P, Q) - H(P)
+    .. math:: \mathrm{KL}(P \| Q) = \sum_x P(x) \log \frac{P(x)}{Q(x)} = H(P, Q) - H(P)
 
     Always ≥ 0 (Gibbs' inequality), 0 only when P = Q, and not symmetric. Units: bits for
     ``base=2``, nats for ``base=math.e``. Events with ``P(x) = 0`` contribute 0; ``Q(x) = 0``

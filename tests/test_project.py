@@ -128,3 +128,19 @@ def test_the_version_is_declared_once_in_helpers_and_read_by_the_package_metadat
     assert 'dynamic = ["version"]' in project
     assert 'version = { attr = "helpers.__version__" }' in project
     assert version("cross-entropy-course-helpers") == helpers.__version__
+
+
+def test_one_notation_for_the_kl_divergence():
+    """Notebook 03 says "also written D_KL(P‖Q); this course writes KL(P‖Q)": so do the notebooks'
+    text and outputs, the quiz bank and helpers' docstrings — 03's sentence is the one D_KL."""
+    other = re.compile(r"D_\{?\\?(?:KL|mathrm\{KL\}|text\{KL\})\}?|D_KL")
+    found = []
+    files = [*(ROOT / "notebooks").glob("*.ipynb"), ROOT / "data" / "quiz.toml"]
+    files += [*(ROOT / "helpers").rglob("*.py")]
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if other.search(line) and "this course writes" not in line:
+                found.append(f"{path.relative_to(ROOT)}: {line.strip()[:80]}")
+    assert not found, "\n".join(found)
+    intro = (ROOT / "notebooks" / "03_kl_divergence.ipynb").read_text(encoding="utf-8")
+    assert "this course writes $\\\\mathrm{KL}(P \\\\| Q)$" in intro

@@ -48,7 +48,8 @@ def gaussian_kl(
 ) -> Value:
     r"""KL divergence of the Gaussian N_q from N_p, in closed form (nats by default).
 
-    .. math:: D_{KL}\big(\mathcal N(\mu_p, \sigma_p^2) \,\|\, \mathcal N(\mu_q, \sigma_q^2)\big)
+    .. math:: \mathrm{KL}\big(\mathcal N(\mu_p, \sigma_p^2) \,\|\,
+              \mathcal N(\mu_q, \sigma_q^2)\big)
               = \ln \frac{\sigma_q}{\sigma_p} + \frac{\sigma_p^2 + (\mu_p - \mu_q)^2}{2 \sigma_q^2}
                 - \frac12
 
@@ -222,9 +223,9 @@ def kl_fit_objective(
     Both densities are discretised on the evenly spaced grid ``x`` (each normalised to sum to 1
     over it, so the sums approximate the integrals, the cell width cancelling in every ratio):
 
-    - ``direction="forward"``: :math:`D_{KL}(P \| Q) = \sum_x P(x) \log \frac{P(x)}{Q(x)}`
+    - ``direction="forward"``: :math:`\mathrm{KL}(P \| Q) = \sum_x P(x) \log \frac{P(x)}{Q(x)}`
       (what maximum likelihood minimises: Q must cover wherever P has mass);
-    - ``direction="reverse"``: :math:`D_{KL}(Q \| P) = \sum_x Q(x) \log \frac{Q(x)}{P(x)}`
+    - ``direction="reverse"``: :math:`\mathrm{KL}(Q \| P) = \sum_x Q(x) \log \frac{Q(x)}{P(x)}`
       (what variational inference minimises: Q must avoid wherever P has none).
 
     Returns an array of shape ``(len(mus), len(sigmas))``, in nats by default; ``inf`` where a
@@ -302,9 +303,10 @@ def fit_gaussian_by_kl(
     r"""The Gaussian of the grid ``mus × sigmas`` that minimises the forward or reverse KL.
 
     A brute-force search over :func:`kl_fit_objective`: transparent and deterministic (ties go
-    to the first minimum in grid order). Forward KL, :math:`D_{KL}(P \| Q)`, is *mass-covering*:
-    for a Gaussian Q its minimiser matches P's mean and standard deviation. Reverse KL,
-    :math:`D_{KL}(Q \| P)`, is *mode-seeking*: on a two-peaked P it settles on one peak.
+    to the first minimum in grid order). Forward KL, :math:`\mathrm{KL}(P \| Q)`, is
+    *mass-covering*: for a Gaussian Q its minimiser matches P's mean and standard deviation.
+    Reverse KL, :math:`\mathrm{KL}(Q \| P)`, is *mode-seeking*: on a two-peaked P it settles on
+    one peak.
 
     Example:
         >>> x = np.linspace(-16, 16, 641)

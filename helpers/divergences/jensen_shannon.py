@@ -20,7 +20,7 @@ __all__ = ["js_divergence"]
 def js_divergence(p: ArrayLike, q: ArrayLike, base: float = 2) -> Value:
     r"""Jensen–Shannon divergence: the average KL divergence of P and Q from their midpoint M.
 
-    .. math:: JS(P, Q) = \tfrac12 D_{KL}(P \| M) + \tfrac12 D_{KL}(Q \| M),
+    .. math:: JS(P, Q) = \tfrac12 \mathrm{KL}(P \| M) + \tfrac12 \mathrm{KL}(Q \| M),
               \qquad M = \tfrac12 (P + Q)
 
     Symmetric, ``JS(P, Q) = JS(Q, P)``; 0 only when P = Q; and never infinite: M is positive

@@ -135,7 +135,7 @@ def mutual_information(joint: ArrayLike, base: float = 2) -> Value:
     r"""Mutual information of X and Y: how much knowing one tells about the other.
 
     .. math:: I(X; Y) = \sum_{x, y} P(x, y) \log \frac{P(x, y)}{P(x) P(y)}
-              = D_{KL}\big(P(x, y) \,\|\, P(x) P(y)\big) = H(Y) - H(Y \mid X)
+              = \mathrm{KL}\big(P(x, y) \,\|\, P(x) P(y)\big) = H(Y) - H(Y \mid X)
 
     Symmetric in X and Y, ≥ 0, and 0 exactly when X and Y are independent. Equals
     ``sklearn.metrics.mutual_info_score(x, y)`` (in nats) on the empirical table of two label

@@ -179,7 +179,7 @@ def distillation_loss(
 ) -> Value:
     r"""Knowledge-distillation loss (Hinton, Vinyals & Dean, 2015), in nats.
 
-    .. math:: \ell = \alpha\, T^2\, D_{KL}\big(p^{(T)} \,\|\, q^{(T)}\big)
+    .. math:: \ell = \alpha\, T^2\, \mathrm{KL}\big(p^{(T)} \,\|\, q^{(T)}\big)
               + (1 - \alpha)\, H(y, q^{(1)})
 
     with the teacher's softened probabilities ``p^(T) = softmax(teacher / T)``, the student's
@@ -235,7 +235,7 @@ def distillation_gradient(
 ) -> NDArray[np.float64]:
     r"""Gradient of the soft distillation term with respect to the student's logits, per sample.
 
-    .. math:: \frac{\partial}{\partial s_i} D_{KL}\big(p^{(T)} \,\|\, q^{(T)}\big)
+    .. math:: \frac{\partial}{\partial s_i} \mathrm{KL}\big(p^{(T)} \,\|\, q^{(T)}\big)
               = \frac{q_i^{(T)} - p_i^{(T)}}{T}
 
     multiplied by T² when ``scaled`` (the default): ``T · (q^(T) − p^(T))``, the gradient of

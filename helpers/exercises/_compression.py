@@ -61,7 +61,7 @@ def check_size_from_perplexity(answer: object) -> Feedback:
 def check_kl_difference(answer: object) -> Feedback:
     """Exercise 2: by how much model B's KL divergence from the source is smaller than A's.
 
-    .. math:: H(P, Q) = H(P) + D_{KL}(P \\| Q)
+    .. math:: H(P, Q) = H(P) + \\mathrm{KL}(P \\| Q)
 
     >>> check_kl_difference(...)
     Not answered yet: replace the ... with your answer and run the cell.

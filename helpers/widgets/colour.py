@@ -39,7 +39,7 @@ __all__ = [
 def colour_state(q_red: float, q_green: float, p: ArrayLike = P) -> dict[str, Any]:
     r"""The numbers the colour explorer shows for a model Q = (Q(red), Q(green), 1 − both).
 
-    .. math:: H(P, Q) = H(P) + D_{KL}(P \| Q) \quad \text{(bits)}
+    .. math:: H(P, Q) = H(P) + \mathrm{KL}(P \| Q) \quad \text{(bits)}
 
     Q(blue) is whatever probability is left, so Q is always a distribution; Q(red) + Q(green)
     above 1 would make Q(blue) negative and raises ValueError. A Q that gives 0 to an event P can
