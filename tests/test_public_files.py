@@ -21,6 +21,9 @@ import yaml
 import helpers
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import build_site  # noqa: E402 - the site builder, which owns the Binder setting
+
 WORKFLOWS = ROOT / ".github" / "workflows"
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -32,11 +35,8 @@ def read(name: str) -> str:
 
 
 def setting() -> tuple[str, str]:
-    """(owner/name, ref) from book/_config.yml."""
-    config = yaml.safe_load(read("book/_config.yml"))["repository"]
-    match = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+)", config["url"])
-    assert match, f"book/_config.yml repository.url is not https://github.com/OWNER/NAME: {config}"
-    return match[1], str(config["branch"])
+    """(owner/name, ref): the one setting in book/_config.yml, read as the site builder reads it."""
+    return build_site.repository_setting()
 
 
 def expected_binder(notebook: str) -> str:
@@ -173,11 +173,6 @@ def test_start_here_binder_links_come_from_the_setting():
 
 
 def test_publishing_changes_every_link_at_once(tmp_path, monkeypatch):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("build_site", ROOT / "tools" / "build_site.py")
-    build_site = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build_site)
     for name in ["book/_config.yml", "README.md", "CITATION.cff"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(read(name), encoding="utf-8")

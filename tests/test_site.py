@@ -54,17 +54,8 @@ STEMS = [path.stem for path in NOTEBOOKS]
 PAGES = ["index", "intro", *(f"notebooks/{stem}" for stem in STEMS), "search", "genindex"]
 
 
-def binder_setting() -> tuple[str, str]:
-    """(owner/name, git ref) from the one setting in book/_config.yml."""
-    config = yaml.safe_load((ROOT / "book" / "_config.yml").read_text(encoding="utf-8"))
-    url = config["repository"]["url"]
-    match = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+)", url)
-    assert match, f"repository.url in book/_config.yml is not https://github.com/OWNER/NAME: {url}"
-    return match[1], str(config["repository"]["branch"])
-
-
 def binder_link(notebook: str) -> str:
-    repository, ref = binder_setting()
+    repository, ref = build_site.repository_setting()
     return f"https://mybinder.org/v2/gh/{repository}/{ref}?urlpath=lab/tree/notebooks/{notebook}"
 
 
