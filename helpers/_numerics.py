@@ -8,6 +8,8 @@ The conventions of information theory, with no RuntimeWarning and never a NaN:
 * ``clip_probability(p, eps)`` clips to ``[eps, 1 - eps]`` on *both* sides even when
   ``1 - eps`` rounds to 1 in float64 (``eps`` below about 1.1e-16): the upper bound is then the
   largest float below 1.
+* :func:`scaled_logits` divides logits by a temperature T and raises ValueError, never ±inf,
+  where a tiny T takes z / T beyond float64's range (one message for every caller).
 
 >>> float(-log1m(np.array(1e-17)))
 1e-17
@@ -86,3 +88,28 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
 def softplus(z: np.ndarray) -> np.ndarray:
     """ln(1 + e^z) = max(z, 0) + ln(1 + e^{−|z|}) for finite float arrays (no checks)."""
     return np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))
+
+
+def scaled_logits(z: np.ndarray, t: float, name: str = "logits") -> NDArray[np.float64]:
+    """z / T for finite logits ``z`` and a temperature ``t`` = T > 0 (both checked by the caller).
+
+    Raises:
+        ValueError: if z / T overflows float64 (T too small for the logits); the message names
+            the largest |logit| and T. ``name`` is the caller's name for ``z``.
+
+    >>> scaled_logits(np.array([3.0, -1.5]), 1.5)
+    array([ 2., -1.])
+    >>> scaled_logits(np.array([1e200, 0.0]), 1e-300)
+    Traceback (most recent call last):
+    ...
+    ValueError: logits / temperature overflows float64 (largest |logit| 1e+200,
+    T = 1e-300); use a larger temperature
+    """
+    with np.errstate(over="ignore"):  # beyond float64's range is ±inf: refused just below
+        scaled = z / t
+    if not np.isfinite(scaled).all():
+        raise ValueError(
+            f"{name} / temperature overflows float64 (largest |logit| {np.abs(z).max():g}, "
+            f"T = {t:g}); use a larger temperature"
+        )
+    return scaled

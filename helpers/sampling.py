@@ -79,7 +79,11 @@ def fit_categorical(
     [0.5, 0.3333333333333333, 0.16666666666666666]
     """
     indices, k = _events(samples, n_events)
-    a = real_number(pseudocount, "pseudocount", low=0, high=1e6)
+    return _smoothed(indices, k, real_number(pseudocount, "pseudocount", low=0, high=1e6))
+
+
+def _smoothed(indices: NDArray[np.intp], k: int, a: float) -> NDArray[np.float64]:
+    """(count(x) + a) / (n + k·a) for checked event indices: :func:`fit_categorical`'s formula."""
     counts = np.bincount(indices, minlength=k) + a
     return counts / counts.sum()
 
@@ -155,8 +159,7 @@ def train_and_held_out(
         for _ in range(runs):
             sample = rng.choice(k, size=n, p=p_draw)
             fresh = rng.choice(k, size=held_count, p=p_draw)
-            counts = np.bincount(sample, minlength=k) + a
-            q = counts / counts.sum()
+            q = _smoothed(sample, k, a)
             with np.errstate(divide="ignore"):
                 log_q = -np.log(q) / log_base + 0.0
             train[i] += log_q[sample].mean()

@@ -54,6 +54,11 @@ LOSSES = ("cross_entropy", "squared_error")
 MAX_EPOCHS = 1_000_000
 
 
+class TrainingDiverged(ValueError):
+    """A ValueError: a run of :func:`train_logistic` overflowed float64 (lr too large, or X
+    unscaled). :func:`tune_learning_rate` skips such a rate; every other ValueError propagates."""
+
+
 def _check_loss(loss: str) -> None:
     if not isinstance(loss, str) or loss not in LOSSES:
         raise ValueError(f"loss must be one of {LOSSES}, got {shown(loss)}")
@@ -203,7 +208,7 @@ def train_logistic(
         with np.errstate(all="ignore"):  # overflow is detected below and named
             z = features @ w + b
         if not np.isfinite(z).all():
-            raise ValueError(
+            raise TrainingDiverged(
                 f"X @ weights + bias overflowed float64 at epoch {epoch}: X's largest "
                 f"magnitude is {np.abs(features).max():.3g} and lr = {lr:g}; scale X "
                 "(e.g. standardise its columns) or use a smaller lr"
@@ -223,7 +228,7 @@ def train_logistic(
             w = w - lr * (features.T @ g) / n
             b = b - lr * float(g.mean())
         if not (np.isfinite(w).all() and np.isfinite(b)):
-            raise ValueError(
+            raise TrainingDiverged(
                 f"a gradient step overflowed float64 at epoch {epoch + 1}: lr = {lr:g} is too "
                 f"large for X's scale (largest magnitude {np.abs(features).max():.3g})"
             )
@@ -287,14 +292,12 @@ def tune_learning_rate(
     if grid.ndim != 1 or grid.size == 0:
         raise ValueError(f"lrs must be a non-empty 1-D list of rates, got shape {grid.shape}")
     runs: dict[float, TrainingHistory] = {}
-    first_error: ValueError | None = None
+    first_error: TrainingDiverged | None = None
     for lr in grid:
         rate = float(real_number(lr, "lrs", low=0, low_open=True))
         try:
             runs[rate] = train_logistic(X, y, loss=loss, lr=rate, epochs=epochs, **kwargs)
-        except ValueError as error:
-            if "overflowed" not in str(error):
-                raise
+        except TrainingDiverged as error:  # any other ValueError (bad X, y, kwargs …) propagates
             first_error = first_error or error
     if not runs:
         assert first_error is not None

@@ -251,6 +251,18 @@ def test_distillation_with_hard_labels():
     assert d.distillation_loss(teacher, teacher, 3.0) == 0.0
 
 
+def test_an_overflowing_temperature_has_one_message_everywhere():
+    from helpers.calibration import apply_temperature
+
+    messages = []
+    for call in (d.tempered_softmax, apply_temperature):
+        with pytest.raises(ValueError) as caught:
+            call([[1e200, 0.0]], 1e-300)
+        messages.append(str(caught.value))
+    assert messages[0] == messages[1]
+    assert "largest |logit| 1e+200, T = 1e-300); use a larger temperature" in messages[0]
+
+
 # --- PyTorch's KLDivLoss ----------------------------------------------------------------------
 
 
@@ -439,6 +451,13 @@ HOSTILE = [
     (d.tempered_softmax, ([1.0, np.inf], 1.0), {}, "finite"),
     (d.tempered_softmax, (1.0, 1.0), {}, "1-D"),
     (d.tempered_softmax, ([1e300, 0.0], 1e-300), {}, "overflows"),
+    (
+        d.distillation_loss,
+        ([[1.0, 2.0]], [[1e300, 0.0]], 1e-300),
+        {},
+        "teacher_logits / temperature overflows float64 (largest |logit| 1e+300, T = 1e-300)",
+    ),
+    (d.distillation_gradient, ([[1e300, 0.0]], [[1.0, 2.0]], 1e-300), {}, "student_logits / "),
     (d.distillation_loss, ([[1.0, 2.0]], [[1.0, 2.0, 3.0]], 2.0), {}, "shape mismatch"),
     (d.distillation_loss, ([1.0, 2.0], [1.0, 2.0], 2.0), {}, "2-D"),
     (d.distillation_loss, ([[1.0, 2.0]], [[1.0, 2.0]], -1.0), {}, "temperature"),

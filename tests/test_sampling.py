@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 
 import helpers
 from helpers.examples import P, Q
-from helpers.sampling import draw, empirical_distribution, fit_categorical, running_cross_entropy
+from helpers.sampling import (
+    draw,
+    empirical_distribution,
+    fit_categorical,
+    running_cross_entropy,
+    train_and_held_out,
+)
 
 
 def test_draws_are_seeded_and_follow_p():
@@ -50,6 +56,20 @@ def test_fit_categorical_is_the_empirical_distribution_and_smooths():
     sample = [0, 0, 2]
     np.testing.assert_allclose(fit_categorical(sample, 3), empirical_distribution(sample, 3))
     np.testing.assert_allclose(fit_categorical(sample, 3, pseudocount=1), [0.5, 1 / 6, 1 / 3])
+
+
+@pytest.mark.parametrize("pseudocount", [0.0, 0.5, 3.0])
+def test_train_and_held_out_scores_the_fit_categorical_model(pseudocount):
+    p, n = [0.2, 0.3, 0.5], 7
+    train, held = train_and_held_out(
+        p, [n], seed=3, pseudocount=pseudocount, n_held_out=50, repeats=1
+    )
+    rng = np.random.default_rng(3)  # the same draws, in the same order
+    sample, fresh = rng.choice(3, size=n, p=p), rng.choice(3, size=50, p=p)
+    with np.errstate(divide="ignore"):
+        surprise = -np.log(fit_categorical(sample, 3, pseudocount=pseudocount)) / math.log(2)
+    assert train[0] == surprise[sample].mean() + 0.0
+    assert held[0] == surprise[fresh].mean() + 0.0
 
 
 @pytest.mark.parametrize(

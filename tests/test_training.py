@@ -208,6 +208,31 @@ def test_tune_skips_overflowing_rates_and_raises_when_all_do():
     assert best == 1e-300 and list(runs) == [1e-300]
 
 
+def test_tune_shows_the_overflow_as_train_logistic_does():
+    X, y, start = [[1e150], [-1e150]], [1, 0], {"epochs": 2, "initial_weights": [-1e-150]}
+    with pytest.raises(ValueError) as direct:
+        train_logistic(X, y, lr=1e160, **start)
+    with pytest.raises(ValueError) as tuned:
+        tune_learning_rate(X, y, [1e160, 1e170], **start)
+    assert str(tuned.value) == str(direct.value)
+
+
+def test_tune_re_raises_any_other_error_at_once(monkeypatch):
+    X, y = [[1e150], [-1e150]], [1, 0]
+    with pytest.raises(ValueError, match=r"X\[0, 0\] = nan is not finite"):
+        tune_learning_rate([[np.nan], [1.0]], y, [1e-300, 1e170], epochs=2)
+    calls = []
+
+    def refuses(*args, lr, **kwargs):  # a ValueError that is not an overflow, whatever it says
+        calls.append(lr)
+        raise ValueError("this run overflowed nothing: the input is bad")
+
+    monkeypatch.setattr("helpers.training.train_logistic", refuses)
+    with pytest.raises(ValueError, match="input is bad"):
+        tune_learning_rate(X, y, [1.0, 2.0])
+    assert calls == [1.0]  # raised at the first rate, not skipped for being about "overflowed"
+
+
 @pytest.mark.parametrize("lrs", [[], [0.0], [-1.0], [[1.0, 2.0]], [np.nan], "fast"])
 def test_tune_refuses_bad_grids(blobs, lrs):
     X, y = blobs

@@ -54,18 +54,6 @@ def _finite_logits(logits: ArrayLike) -> np.ndarray:
     return z
 
 
-def _scaled(z: np.ndarray, t: float) -> np.ndarray:
-    """z / T, or a ValueError if that overflows float64 (a tiny T)."""
-    with np.errstate(over="ignore"):
-        s = z / t
-    if not np.isfinite(s).all():
-        raise ValueError(
-            f"logits / temperature overflows float64 (largest |logit| {np.abs(z).max():g}, "
-            f"T = {t:g}); use a larger temperature"
-        )
-    return s
-
-
 # --- temperature scaling -------------------------------------------------------------------------
 
 
@@ -86,7 +74,7 @@ def apply_temperature(logits: ArrayLike, temperature: float) -> NDArray[np.float
     """
     z = _finite_logits(logits)
     t = positive_number(temperature, "temperature")
-    s = _scaled(z, t)
+    s = _numerics.scaled_logits(z, t)
     return sigmoid(s) if z.ndim == 1 else softmax(s)
 
 
@@ -155,7 +143,7 @@ def _loss_function(y_true: ArrayLike, logits: ArrayLike):
         check_same_shape(y, z, "y_true", "logits")
 
         def loss(t: float) -> float:
-            s = _scaled(z, t)
+            s = _numerics.scaled_logits(z, t)
             with np.errstate(over="ignore"):  # a mean beyond float64's range is inf, quietly
                 return float(np.mean(y * _numerics.softplus(-s) + (1 - y) * _numerics.softplus(s)))
 
@@ -165,7 +153,7 @@ def _loss_function(y_true: ArrayLike, logits: ArrayLike):
 
         def loss(t: float) -> float:
             with np.errstate(over="ignore"):  # a mean beyond float64's range is inf, quietly
-                return float(-np.mean(log_softmax(_scaled(z, t))[rows, t_index]))
+                return float(-np.mean(log_softmax(_numerics.scaled_logits(z, t))[rows, t_index]))
 
     return z, loss
 

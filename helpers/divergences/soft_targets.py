@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._numerics import sum_p_times
+from .._numerics import scaled_logits, sum_p_times
 from .._validation import (
     Value,
     as_float_array,
@@ -90,11 +90,7 @@ def tempered_softmax(logits: ArrayLike, temperature: float) -> NDArray[np.float6
     z = finite_array(logits, "logits")
     if z.ndim == 0:
         raise ValueError("logits must be a 1-D vector of class scores or a batch of them")
-    with np.errstate(over="ignore"):  # z / T beyond float64 is ±inf: caught just below
-        scaled = z / t
-    if not np.isfinite(scaled).all():
-        raise ValueError(f"logits / temperature overflows float64 (temperature = {t!r})")
-    return np.exp(log_softmax(scaled))
+    return np.exp(log_softmax(scaled_logits(z, t)))
 
 
 def _distillation_inputs(
@@ -112,10 +108,9 @@ def _distillation_inputs(
             f"shape mismatch: student_logits has shape {student.shape} but teacher_logits "
             f"has shape {teacher.shape}"
         )
-    with np.errstate(over="ignore"):  # C order: sums over a row never depend on the layout
-        s, z = np.ascontiguousarray(student / t), np.ascontiguousarray(teacher / t)
-    if not (np.isfinite(s).all() and np.isfinite(z).all()):
-        raise ValueError(f"logits / temperature overflows float64 (temperature = {t!r})")
+    # C order: sums over a row never depend on the layout
+    s = np.ascontiguousarray(scaled_logits(student, t, "student_logits"))
+    z = np.ascontiguousarray(scaled_logits(teacher, t, "teacher_logits"))
     return s, z, t
 
 

@@ -63,13 +63,14 @@ def weighted_cross_entropy_with_logits(
     z = _logits_2d(logits)
     rows = target_rows(y_true, *z.shape)
     w = _class_weights(class_weights, z.shape[1])
+    log_p = log_softmax(z)
     with np.errstate(over="ignore"):  # a huge weight times a large loss is inf, quietly
-        losses = -p_times(rows * w, log_softmax(z)).sum(axis=-1)
+        losses = -p_times(rows * w, log_p).sum(axis=-1)
         if reduction != "mean" or not _is_index_target(y_true):
             return reduce(losses, reduction)
     # Σ w_t ℓ / Σ w_t as Σ (w_t / Σ w) ℓ: finite whenever the answer is
     shares = (rows @ w) / _total_weight(rows @ w)
-    return float(-p_times(rows * shares[:, None], log_softmax(z)).sum()) + 0.0
+    return float(-p_times(rows * shares[:, None], log_p).sum()) + 0.0
 
 
 def nll_loss(
