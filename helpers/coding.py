@@ -258,7 +258,7 @@ def code_length(text: str, model: object, *, quantised: bool = False) -> float:
     cached = tables.cache.get
     total = 0.0
     for i, ch in enumerate(text):
-        context = (text[i - order : i] if i >= order else text[:i]) if order else ""
+        context = text[max(0, i - order) : i]  # "" for order 0
         if quantised:
             cum = cached(context) or tables(context)
             share = (cum[index[ch] + 1] - cum[index[ch]]) / cum[-1]
@@ -301,7 +301,7 @@ def encode(text: str, model: object) -> bytes:
     pending = 0  # underflow bits: the opposite of the next fixed bit, not yet known
     low, high = 0, _FULL
     for i, ch in enumerate(text):
-        context = (text[i - order : i] if i >= order else text[:i]) if order else ""
+        context = text[max(0, i - order) : i]  # "" for order 0
         cum = cached(context) or tables(context)
         symbol = index[ch]
         start, stop, total = cum[symbol], cum[symbol + 1], cum[-1]
