@@ -166,7 +166,7 @@ def test_doctor_fails_a_package_at_another_version_than_the_lock_and_says_the_fi
         f'FAIL numpy==1.0.0 ({installed} installed) -- fix: {python} -m pip install "numpy==1.0.0"'
     )
     assert expected in done.stdout.splitlines(), done.stdout
-    assert "OK   `import helpers` in a python3 kernel" in done.stdout  # the rest still checked
+    assert "OK   `import helpers` in a python3 kernel" in done.stdout, done.stdout.splitlines()
 
 
 def test_doctor_without_a_virtual_environment_says_to_run_setup(monkeypatch, tmp_path, capsys):
@@ -177,3 +177,23 @@ def test_doctor_without_a_virtual_environment_says_to_run_setup(monkeypatch, tmp
     last = capsys.readouterr().out.splitlines()[-1]
     assert last.startswith("FAIL virtual environment .venv/ is missing")
     assert "python3 tasks.py setup" in last
+
+
+def test_doctor_tries_the_kernel_twice_and_reports_only_the_last_attempt(monkeypatch, capsys):
+    sys.path.insert(0, str(ROOT / "tools"))
+    import doctor as doctor_tool
+
+    fix = "python3 tasks.py setup"
+    for outcomes, shown in (
+        ([(False, "a python3 kernel starts (RuntimeError: died)", fix), (True, "kernel OK", "")],
+         ["OK   kernel OK"]),
+        ([(False, "first", fix), (False, "second", fix)], [f"FAIL second -- fix: {fix}"]),
+        ([(True, "at once", "")], ["OK   at once"]),
+    ):  # fmt: skip
+        calls = iter(outcomes)
+        monkeypatch.setattr(doctor_tool, "_kernel_finding", calls.__next__)
+        report = doctor_tool.Report()
+        doctor_tool.check_kernel(report)
+        assert capsys.readouterr().out.splitlines() == shown
+        assert report.failed == shown[0].startswith("FAIL")
+        assert next(calls, None) is None  # no attempt beyond the first success or the second

@@ -72,8 +72,22 @@ def check_pins(report: Report, path: Path) -> dict[str, str]:
     return wanted
 
 
-def check_kernel(report: Report) -> None:
-    """Start a real ipykernel (the `python3` kernel notebooks name) and import helpers in it."""
+def check_kernel(report: Report, attempts: int = 2) -> None:
+    """Start a real ipykernel (the `python3` kernel notebooks name) and import helpers in it.
+
+    A second attempt follows a failed first one: two kernels started at the same moment can
+    pick the same free port (jupyter_client chooses ports before the kernel binds them), and
+    that race is not what this check is for. Only the last attempt's finding is reported.
+    """
+    for attempt in range(attempts, 0, -1):
+        finding = _kernel_finding()
+        if finding[0] or attempt == 1:
+            report(*finding)
+            return
+
+
+def _kernel_finding() -> tuple[bool, str, str]:
+    """(good, what, fix) for one attempt of :func:`check_kernel`."""
     fix = "python3 tasks.py setup (installs ipykernel and helpers, editable, into .venv)"
     try:
         from jupyter_client.manager import start_new_kernel
@@ -82,8 +96,7 @@ def check_kernel(report: Report) -> None:
             kernel_name="python3", startup_timeout=60, stderr=subprocess.DEVNULL
         )
     except Exception as error:  # any failure to start is the finding
-        report(False, f"a python3 kernel starts ({type(error).__name__}: {error})", fix)
-        return
+        return False, f"a python3 kernel starts ({type(error).__name__}: {error})", fix
     out: list[str] = []
 
     def hook(message: dict) -> None:
@@ -102,7 +115,7 @@ def check_kernel(report: Report) -> None:
         manager.shutdown_kernel(now=True)
     where = "".join(out).strip()
     good = Path(where).is_file() and Path(where).resolve().is_relative_to(ROOT / "helpers")
-    report(good, f"`import helpers` in a python3 kernel ({where or 'no output'})", fix)
+    return good, f"`import helpers` in a python3 kernel ({where or 'no output'})", fix
 
 
 def check_extension(report: Report, wanted: dict[str, str]) -> None:
