@@ -202,9 +202,9 @@ def softplus(z: ArrayLike) -> NDArray[np.float64]:
 
 
 def log_softmax(logits: ArrayLike) -> NDArray[np.float64]:
-    r"""log softmax along the last axis by the log-sum-exp trick (m = max_j z_j):
+    r"""Log-softmax along the last axis, computed stably with the log-sum-exp trick.
 
-    .. math:: \ln \mathrm{softmax}(z)_i = z_i - m - \ln \sum_j e^{z_j - m}
+    .. math:: \ln \mathrm{softmax}(z)_i = z_i - m - \ln \sum_j e^{z_j - m}, \qquad m = \max_j z_j
 
     Example:
         >>> log_softmax([1000.0, 2000.0, 2500.0]).round(3)

@@ -31,6 +31,9 @@ P_COLOUR = "#2b6cb0"
 Q_COLOUR = "#dd6b20"
 #: A third colour for a third quantity (e.g. KL divergence, a second loss).
 EXTRA_COLOUR = "#2f855a"
+#: The box behind a value label: light, so a line passing behind it stays visible but does not
+#: strike the text through.
+LABEL_BOX = {"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}
 
 #: The course style: readable fonts, light grid, no top/right spines, fixed output size.
 STYLE: dict[str, object] = {

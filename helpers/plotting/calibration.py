@@ -26,7 +26,15 @@ from ..calibration import (
     temperature_log_loss,
 )
 from . import _checks
-from ._style import EXTRA_COLOUR, P_COLOUR, Q_COLOUR, figure_and_axes, styled, subplots
+from ._style import (
+    EXTRA_COLOUR,
+    LABEL_BOX,
+    P_COLOUR,
+    Q_COLOUR,
+    figure_and_axes,
+    styled,
+    subplots,
+)
 
 __all__ = ["plot_expected_scores", "plot_reliability_diagram", "plot_temperature_scaling"]
 
@@ -150,6 +158,7 @@ def plot_reliability_diagram(
             xytext=(4, -(12 + step)) if y > 0.5 else (4, 6 + step),
             textcoords="offset points",
             fontsize=9,
+            bbox=LABEL_BOX,
         )
     ax.set_xlim(-0.02, 1.02)
     ax.set_ylim(-0.02, 1.02)

@@ -14,7 +14,15 @@ from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
 from . import _checks as check
-from ._style import EXTRA_COLOUR, P_COLOUR, Q_COLOUR, figure_and_axes, styled, subplots
+from ._style import (
+    EXTRA_COLOUR,
+    LABEL_BOX,
+    P_COLOUR,
+    Q_COLOUR,
+    figure_and_axes,
+    styled,
+    subplots,
+)
 
 __all__ = ["plot_code_length_overlay", "plot_code_lengths"]
 
@@ -78,7 +86,7 @@ def plot_code_lengths(
                 ha="center",
                 va="bottom",
                 fontsize=10,
-                bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none"},
+                bbox=LABEL_BOX,
             )
         symbol = f"{name}({labels[0]})" if name == "H" else f"{name}({labels[0]}, {labels[1]})"
         ax.axhline(
@@ -186,7 +194,7 @@ def plot_code_length_overlay(
             ha="center",
             va="bottom",
             fontsize=9,
-            bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none"},
+            bbox=LABEL_BOX,
         )
     from matplotlib.patches import Patch
 

@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
 from . import _checks as check
-from ._style import EXTRA_COLOUR, P_COLOUR, Q_COLOUR, figure_and_axes, styled
+from ._style import EXTRA_COLOUR, LABEL_BOX, P_COLOUR, Q_COLOUR, figure_and_axes, styled
 
 
 @styled
@@ -51,6 +51,7 @@ def plot_true_class_loss(
             textcoords="offset points",
             ha="left" if x < 0.7 else "right",
             fontsize=10,
+            bbox=LABEL_BOX,
         )
     ax.annotate(
         "→ ∞ as p → 0",

@@ -19,7 +19,7 @@ from matplotlib.text import Annotation, Text
 from numpy.typing import ArrayLike
 
 from . import _checks as check
-from ._style import EXTRA_COLOUR, figure_and_axes, styled
+from ._style import EXTRA_COLOUR, LABEL_BOX, figure_and_axes, styled
 
 __all__ = ["SampleLossArtists", "draw_sample_losses", "plot_sample_losses"]
 
@@ -102,7 +102,7 @@ def draw_sample_losses(
                 ha="center",
                 va="top" if inside else "bottom",
                 fontsize=9,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.8},
+                bbox=LABEL_BOX,
             )
         )
     if highlight is not None:

@@ -62,7 +62,7 @@ def plot_sample_histogram(
             label=label,
             edgecolor="white",
         )
-        label_bars(ax, bars)
+        label_bars(ax, bars, fmt="{:.3f}")  # as the notebook prints P̂
     ax.set_xticks(x, list(events))
     ax.set_ylim(0, float(max(a.max() for a in arrays)) * 1.25)
     ax.set_xlabel("event")
