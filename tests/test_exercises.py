@@ -65,6 +65,19 @@ def test_a_non_number_is_wrong_and_says_so(name, answer):
     assert "Expected a number" in feedback.message
 
 
+@pytest.mark.parametrize(
+    ("answer", "hinted"),
+    [("0.228", True), (" 2 ", True), ("-.5e-3", True), ("x", False), ("nan", False),
+     ("inf", False), ("0x10", False), ("١٢", False), ("1" * 50, False)],
+)  # fmt: skip
+def test_a_number_in_quotes_is_told_to_drop_them(answer, hinted):
+    message = check_number(answer, 0.228).message
+    assert message.startswith("Expected a number, got ")
+    assert ("Without the quotes, " in message) == hinted
+    if hinted:
+        assert message.endswith(f"Without the quotes, {answer.strip()} is a number.")
+
+
 @pytest.mark.parametrize("name", sorted(CHECKS))
 @pytest.mark.parametrize("answer", [math.nan, math.inf, -math.inf, 1e308, -1e308, -1.0, 0, 1])
 def test_odd_numbers_never_raise(name, answer):

@@ -4,7 +4,8 @@ How an answer is judged (:func:`check_number`):
 
 * ``...`` or ``None``: "Not answered yet".
 * Not one real number (a string, a list, a bool, a complex number, an array of several values):
-  "Expected a number", echoing at most 40 characters of what was given.
+  "Expected a number", echoing at most 40 characters of what was given; a number typed in quotes
+  ("0.5") is told that without the quotes it is a number.
 * Any real number is accepted in any type — ``int`` (even ``10**400``), ``float``, ``Fraction``,
   ``Decimal``, numpy scalars, 0-d arrays — and judged by its value, as ``float()`` gives it.
 * **Correct** when it is within the tolerance of the expected value — by default relative to the
@@ -22,6 +23,7 @@ from __future__ import annotations
 import decimal
 import math
 import numbers
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -33,6 +35,9 @@ from .._validation import shown
 __all__ = ["Feedback", "check_number"]
 
 Status = Literal["unanswered", "correct", "wrong"]
+
+#: A decimal number as a learner types it (no nan, inf, hex or other scripts' digits).
+_PLAIN_NUMBER = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*", re.ASCII)
 
 #: The default tolerance: this fraction of the expected value's size, …
 RELATIVE_TOLERANCE = 1e-3
@@ -84,6 +89,13 @@ def _as_number(answer: object) -> tuple[float, object] | None:
         return (math.inf if answer > 0 else -math.inf), answer  # type: ignore[operator]
     except ValueError:  # Decimal("sNaN")
         return math.nan, answer
+
+
+def _quoted(answer: object) -> str:
+    """A hint for a number typed in quotes ('0.5' is text to Python), else ""."""
+    if isinstance(answer, str) and len(answer) <= 40 and _PLAIN_NUMBER.fullmatch(answer):
+        return f" Without the quotes, {answer.strip()} is a number."
+    return ""
 
 
 def _decimals(answer: object, value: float) -> int | None:
@@ -173,7 +185,7 @@ def _check_number(
         return UNANSWERED
     number = _as_number(answer)
     if number is None:
-        return Feedback("wrong", f"Expected a number, got {shown(answer)}.")
+        return Feedback("wrong", f"Expected a number, got {shown(answer)}.{_quoted(answer)}")
     value, answer = number
     text = _display(answer, value)
     if unit.endswith("s") and value == 1:
